@@ -1,0 +1,80 @@
+// What an answer means for a question: whether it is well-formed, whether a condition
+// holds, and which questions are shown. Shared by the scorer, the flow machine and the
+// validator so that "shown" and "counts" mean the same thing everywhere.
+import type { Answer, Answers, Condition, Question, Quiz } from "./schema";
+
+/** Why an answer cannot be taken for a question, or undefined when it can. */
+export function answerProblem(question: Question, answer: Answer): string | undefined {
+  switch (question.type) {
+    case "single":
+      if (typeof answer !== "string") return "expects one option id";
+      return question.options.some((o) => o.id === answer)
+        ? undefined
+        : `has no option "${answer}"`;
+    case "multiple": {
+      if (!Array.isArray(answer)) return "expects a list of option ids";
+      const unknown = answer.find((id) => !question.options.some((o) => o.id === id));
+      if (unknown !== undefined) return `has no option "${unknown}"`;
+      if (new Set(answer).size !== answer.length) return "lists an option twice";
+      if (answer.length < question.minChoices)
+        return `needs at least ${question.minChoices} choice(s)`;
+      if (answer.length > question.maxChoices)
+        return `allows at most ${question.maxChoices} choices`;
+      return undefined;
+    }
+    case "scale":
+      if (typeof answer !== "number" || !Number.isInteger(answer)) return "expects a whole number";
+      return answer >= 1 && answer <= question.labels.length
+        ? undefined
+        : `expects a point from 1 to ${question.labels.length}`;
+  }
+}
+
+export function conditionHolds(condition: Condition, answer: Answer | undefined): boolean {
+  if (answer === undefined) return false;
+  if (typeof answer === "number") {
+    return (
+      condition.anyOf === undefined &&
+      answer >= (condition.atLeast ?? Number.NEGATIVE_INFINITY) &&
+      answer <= (condition.atMost ?? Number.POSITIVE_INFINITY)
+    );
+  }
+  const chosen = Array.isArray(answer) ? answer : [answer];
+  return condition.anyOf?.some((id) => chosen.includes(id)) ?? false;
+}
+
+/**
+ * Walks the quiz in order, deciding which questions are shown and which answers count.
+ * Conditions only look back, so one pass decides each question; an answer to a hidden
+ * question, or a malformed one, counts for nothing and satisfies no condition.
+ */
+function walk(quiz: Quiz, answers: Answers) {
+  const shown: Question[] = [];
+  const counted: Record<string, Answer> = {};
+  for (const question of quiz.questions) {
+    const visible = (question.showIf ?? []).every((c) => conditionHolds(c, counted[c.question]));
+    if (!visible) continue;
+    shown.push(question);
+    const answer = answers[question.id];
+    if (answer !== undefined && answerProblem(question, answer) === undefined) {
+      counted[question.id] = answer;
+    }
+  }
+  return { shown, counted };
+}
+
+/** The questions shown for these answers, in quiz order. */
+export function visibleQuestions(quiz: Quiz, answers: Answers): Question[] {
+  return walk(quiz, answers).shown;
+}
+
+/** Only the answers that count: well-formed answers to questions that are shown. */
+export function countedAnswers(quiz: Quiz, answers: Answers): Record<string, Answer> {
+  return walk(quiz, answers).counted;
+}
+
+/** Required questions that are shown but not (validly) answered, in quiz order. */
+export function missingAnswers(quiz: Quiz, answers: Answers): Question[] {
+  const { shown, counted } = walk(quiz, answers);
+  return shown.filter((q) => q.required && counted[q.id] === undefined);
+}

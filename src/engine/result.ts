@@ -1,0 +1,76 @@
+// The one Result shape that the page, the embed's events, the CLI's --json and the
+// summary all share.
+import {
+  type ComparisonRow,
+  compare,
+  explain,
+  type Quote,
+  quotePassage,
+  type Reason,
+} from "./explain";
+import type { Answer, Answers, Quiz } from "./schema";
+import { scoreAnswers } from "./score";
+import { encodeAnswers } from "./share";
+
+export type Result = {
+  quiz: { id: string; version: string; title: string };
+  /** The answers that counted: shown questions, well-formed answers. */
+  answers: Record<string, Answer>;
+  /** Every outcome, highest score first; scores are 0..100. */
+  scores: { outcome: string; label: string; score: number }[];
+  /** Per trait: its share of the result (0..1) and each outcome's score on it (0..100). */
+  breakdown: { trait: string; label: string; weight: number; scores: Record<string, number> }[];
+  recommendation:
+    | { kind: "outcome"; outcome: string; label: string }
+    | { kind: "balanced"; outcomes: string[]; labels: string[] };
+  /** The lead of the top outcome over the next, in points out of 100. */
+  margin: number;
+  /** How strongly the result leans, from the margin. */
+  strength: "balanced" | "slight" | "clear" | "strong";
+  reasons: Reason[];
+  /** The source's closing words, quoted when the result is balanced. */
+  conclusion?: Quote;
+  comparison: ComparisonRow[];
+  /** The answers as a share token, for `#r=<token>` links. */
+  token: string;
+};
+
+export function evaluate(quiz: Quiz, answers: Answers): Result {
+  const scores = scoreAnswers(quiz, answers);
+  const label = (id: string) => quiz.outcomes.find((o) => o.id === id)?.label ?? id;
+  const { recommendation, margin } = scores;
+  return {
+    quiz: { id: quiz.id, version: quiz.version, title: quiz.title },
+    answers: scores.answers,
+    scores: scores.ranking.map((r) => ({ ...r, label: label(r.outcome) })),
+    breakdown: scores.traits.map((t) => ({
+      trait: t.trait,
+      label: quiz.traits.find((q) => q.id === t.trait)?.label ?? t.trait,
+      weight: Math.round(t.weight * 1000) / 1000,
+      scores: Object.fromEntries(
+        Object.entries(t.scores).map(([o, s]) => [o, Math.round(s * 10) / 10]),
+      ),
+    })),
+    recommendation:
+      recommendation.kind === "outcome"
+        ? { ...recommendation, label: label(recommendation.outcome) }
+        : { ...recommendation, labels: recommendation.outcomes.map(label) },
+    margin,
+    strength: strengthOf(quiz, margin),
+    reasons: explain(quiz, scores),
+    ...(recommendation.kind === "balanced"
+      ? { conclusion: quotePassage(quiz, quiz.conclusion) }
+      : {}),
+    comparison: compare(quiz),
+    token: encodeAnswers(quiz, scores.answers),
+  };
+}
+
+/** Under the tie margin: balanced; then slight up to twice it, clear up to four times it. */
+function strengthOf(quiz: Quiz, margin: number): Result["strength"] {
+  const tie = quiz.scoring.tieMargin;
+  if (margin < tie) return "balanced";
+  if (margin < 2 * tie) return "slight";
+  if (margin < 4 * tie) return "clear";
+  return "strong";
+}
