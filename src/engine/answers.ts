@@ -43,6 +43,12 @@ export function conditionHolds(condition: Condition, answer: Answer | undefined)
   return condition.anyOf?.some((id) => chosen.includes(id)) ?? false;
 }
 
+/** Ticked options in the quiz's order, so the order they were ticked in never shows. */
+function canonical(question: Question, answer: Answer): Answer {
+  if (question.type !== "multiple" || !Array.isArray(answer)) return answer;
+  return question.options.filter((o) => answer.includes(o.id)).map((o) => o.id);
+}
+
 /**
  * Walks the quiz in order, deciding which questions are shown and which answers count.
  * Conditions only look back, so one pass decides each question; an answer to a hidden
@@ -57,7 +63,7 @@ function walk(quiz: Quiz, answers: Answers) {
     shown.push(question);
     const answer = answers[question.id];
     if (answer !== undefined && answerProblem(question, answer) === undefined) {
-      counted[question.id] = answer;
+      counted[question.id] = canonical(question, answer);
     }
   }
   return { shown, counted };
