@@ -1,0 +1,59 @@
+// Native radios and checkboxes: the browser already gives a radio group the WAI-ARIA
+// APG behaviour (one tab stop, arrow keys move and select) and works with every
+// assistive technology, so nothing here re-implements it.
+import type { ChoiceQuestion, ScaleQuestion } from "../engine/schema";
+
+type Props<Q> = { question: Q; value: unknown; idPrefix: string; describedBy?: string; onChange: (value: string | string[] | number | undefined) => void };
+
+export function ChoiceInput({ question, value, idPrefix, describedBy, onChange }: Props<ChoiceQuestion>) {
+  const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  const multiple = question.type === "multiple";
+  return (
+    <div className={multiple ? "cf-checkboxes" : "cf-radios"}>
+      {question.options.map((option, i) => {
+        const id = `${idPrefix}-${i}`;
+        const hintId = option.help ? `${id}-hint` : undefined;
+        return (
+          <div className="cf-option" key={option.id}>
+            <input
+              id={id}
+              type={multiple ? "checkbox" : "radio"}
+              name={idPrefix}
+              value={option.id}
+              checked={chosen.includes(option.id)}
+              aria-describedby={[hintId, describedBy].filter(Boolean).join(" ") || undefined}
+              onChange={(event) => {
+                if (!multiple) return onChange(option.id);
+                const next = event.target.checked ? [...chosen, option.id] : chosen.filter((c) => c !== option.id);
+                onChange(next.length > 0 ? next : undefined);
+              }}
+            />
+            <label htmlFor={id}>{option.label}</label>
+            {option.help && (
+              <p id={hintId} className="cf-hint">
+                {option.help}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** An agree/disagree scale: a radio group laid out in a row, each point labelled. */
+export function ScaleInput({ question, value, idPrefix, describedBy, onChange }: Props<ScaleQuestion>) {
+  return (
+    <div className="cf-scale">
+      {question.labels.map((label, i) => {
+        const id = `${idPrefix}-${i}`;
+        return (
+          <div className="cf-scale-point" key={label}>
+            <input id={id} type="radio" name={idPrefix} value={i + 1} checked={value === i + 1} aria-describedby={describedBy} onChange={() => onChange(i + 1)} />
+            <label htmlFor={id}>{label}</label>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { RefObject } from "react";
+import type { Quiz } from "../engine/schema";
+
+export function Intro({ quiz, headingRef, onStart }: { quiz: Quiz; headingRef: RefObject<HTMLHeadingElement | null>; onStart: () => void }) {
+  const source = quiz.sources[0];
+  return (
+    <section className="cf-step cf-intro">
+      <h1 ref={headingRef} tabIndex={-1} className="cf-heading">
+        {quiz.title}
+      </h1>
+      <p>{quiz.intro}</p>
+      <ul className="cf-facts">
+        <li>
+          About {quiz.questions.filter((q) => !q.showIf).length} questions, {quiz.minutes} {quiz.minutes === 1 ? "minute" : "minutes"}
+        </li>
+        <li>Your answers stay in this browser: nothing is sent anywhere.</li>
+        {source && (
+          <li>
+            Explained in the words of "{source.title}" by {source.author}
+          </li>
+        )}
+      </ul>
+      <button type="button" className="cf-button cf-primary" onClick={onStart}>
+        Start the quiz
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+// The whole quiz for one element: decides where a visit starts (fresh, resumed, a result
+// link), saves progress, and renders the flow machine's current step. Everything it
+// touches is inside its own root element, so several can live on a page or in a shadow root.
+import { useActorRef, useSelector } from "@xstate/react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { createQuizMachine, type Progress, type QuizEmitted, progressOf, type Step } from "../engine/machine";
+import type { Answers, Quiz } from "../engine/schema";
+import { Intro } from "./Intro";
+import { Notice } from "./Notice";
+import type { ProgressStore } from "./progress-store";
+import { QuestionStep } from "./QuestionStep";
+import { ResultView } from "./ResultView";
+import { Review } from "./Review";
+import { useStepFocus } from "./use-step-focus";
+
+/** Where a visit starts; the shell decides before the first render. */
+export type Start =
+  | { kind: "fresh" }
+  | { kind: "resume"; progress: Progress; dropped: number }
+  | { kind: "result"; answers: Answers }
+  | { kind: "bad-link"; message: string };
+
+export type QuizAppProps = {
+  quiz: Quiz;
+  start: Start;
+  /** Where progress is saved; none when saving is off. */
+  store?: ProgressStore;
+  /** The address that opens a result, for "copy link". */
+  resultUrl: (token: string) => string;
+  /** Told when a result is shown (its token) or left (null), e.g. to update the address. */
+  onResultChange?: (token: string | null) => void;
+  /** Whether to name each step in the document's title (the page, not an embed). */
+  manageTitle?: boolean;
+  /** A link to book the course for an outcome, e.g. a trainer's slot. */
+  outcomeLink?: (outcome: string) => ReactNode;
+  onEvent?: (event: QuizEmitted) => void;
+};
+
+export function QuizApp(props: QuizAppProps) {
+  const { quiz, start, store } = props;
+  const [session, setSession] = useState(() => ({
+    id: 0,
+    progress: start.kind === "result" ? resultProgress(quiz, start.answers) : undefined,
+  }));
+  const [pending, setPending] = useState(start.kind === "resume" ? start : undefined);
+  const [linkError, setLinkError] = useState(start.kind === "bad-link" ? start.message : undefined);
+  const [storageFailed, setStorageFailed] = useState(false);
+
+  const restart = (progress?: Progress) => {
+    setPending(undefined);
+    setLinkError(undefined);
+    setSession((s) => ({ id: s.id + 1, progress }));
+  };
+
+  return (
+    <div className="cf">
+      {pending && (
+        <Notice title="Welcome back">
+          <p>
+            You have a quiz in progress.
+            {pending.dropped > 0 &&
+              ` The quiz has changed since: ${pending.dropped} of your answers no longer ${pending.dropped === 1 ? "applies" : "apply"} and ${pending.dropped === 1 ? "was" : "were"} removed.`}
+          </p>
+          <div className="cf-actions">
+            <button type="button" className="cf-button cf-primary" onClick={() => restart(pending.progress)}>
+              Resume
+            </button>
+            <button
+              type="button"
+              className="cf-button"
+              onClick={() => {
+                store?.clear();
+                restart();
+              }}
+            >
+              Start over
+            </button>
+          </div>
+        </Notice>
+      )}
+      {linkError && (
+        <Notice title="This result link cannot be opened" tone="error">
+          <p>{linkError}</p>
+          <p>You can take the quiz below to get your result again.</p>
+        </Notice>
+      )}
+      {storageFailed && (
+        <Notice title="Progress will not be saved">
+          <p>This browser is not letting the quiz save your answers, so they will be lost if you close the page. The quiz still works.</p>
+        </Notice>
+      )}
+      <Flow
+        key={session.id}
+        {...props}
+        progress={session.progress}
+        onStorageFailed={() => setStorageFailed(true)}
+        onStart={() => {
+          setPending(undefined);
+          setLinkError(undefined);
+        }}
+        onRestart={() => {
+          store?.clear();
+          restart();
+        }}
+      />
+    </div>
+  );
+}
+
+type FlowProps = QuizAppProps & {
+  progress: Progress | undefined;
+  onStorageFailed: () => void;
+  onStart: () => void;
+  onRestart: () => void;
+};
+
+function Flow({ quiz, store, progress, resultUrl, onResultChange, manageTitle, outcomeLink, onEvent, onStorageFailed, onStart, onRestart }: FlowProps) {
+  const machine = useMemo(() => createQuizMachine(quiz), [quiz]);
+  const actor = useActorRef(machine, { input: { progress } });
+  // "resume" is a routing state the machine leaves at once; it is never rendered.
+  const step = useSelector(actor, (s) => s.value) as Step;
+  const context = useSelector(actor, (s) => s.context);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const announcement = useStepFocus({ quiz, step, context, headingRef, manageTitle });
+
+  // Latest callbacks, so the subscriptions below are made once per actor.
+  const latest = useRef({ onEvent, onStorageFailed, onResultChange, store });
+  latest.current = { onEvent, onStorageFailed, onResultChange, store };
+
+  useEffect(() => {
+    let warned = false;
+    const saving = actor.subscribe((snapshot) => {
+      const { store } = latest.current;
+      if (!store || snapshot.value === "intro") return;
+      if (!store.save(progressOf(quiz, snapshot)) && !warned) {
+        warned = true;
+        latest.current.onStorageFailed();
+      }
+    });
+    const emitted = (["started", "answered", "completed"] as const).map((type) =>
+      actor.on(type, (event) => latest.current.onEvent?.(event as QuizEmitted)),
+    );
+    return () => {
+      saving.unsubscribe();
+      for (const e of emitted) e.unsubscribe();
+    };
+  }, [actor, quiz]);
+
+  const token = context.result?.token ?? null;
+  useEffect(() => {
+    latest.current.onResultChange?.(token);
+  }, [token]);
+
+  return (
+    <>
+      <p className="cf-visually-hidden" role="status">
+        {announcement}
+      </p>
+      {step === "intro" && (
+        <Intro
+          quiz={quiz}
+          headingRef={headingRef}
+          onStart={() => {
+            onStart();
+            actor.send({ type: "START" });
+          }}
+        />
+      )}
+      {step === "answering" && <QuestionStep quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />}
+      {step === "review" && <Review quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />}
+      {step === "result" && context.result && (
+        <ResultView
+          quiz={quiz}
+          result={context.result}
+          headingRef={headingRef}
+          resultUrl={resultUrl}
+          outcomeLink={outcomeLink}
+          onBack={() => actor.send({ type: "BACK" })}
+          onRestart={onRestart}
+        />
+      )}
+    </>
+  );
+}
+
+/** A result link opens straight onto the result, recomputed from its answers. */
+function resultProgress(quiz: Quiz, answers: Answers): Progress {
+  return { v: 1, quiz: quiz.id, version: quiz.version, step: "result", answers: { ...answers }, current: null, returnToReview: false };
+}

@@ -1,0 +1,49 @@
+import { type RefObject, useId } from "react";
+import { countedAnswers, visibleQuestions } from "../engine/answers";
+import { describeAnswer } from "../engine/explain";
+import type { QuizContext, QuizEvent } from "../engine/machine";
+import type { Quiz } from "../engine/schema";
+import { ErrorSummary } from "./ErrorSummary";
+import { Heading } from "./Heading";
+
+type Props = { quiz: Quiz; context: QuizContext; send: (event: QuizEvent) => void; headingRef: RefObject<HTMLHeadingElement | null> };
+
+export function Review({ quiz, context, send, headingRef }: Props) {
+  const baseId = useId();
+  const counted = countedAnswers(quiz, context.answers);
+  const shown = visibleQuestions(quiz, context.answers);
+  const changeId = (questionId: string) => `${baseId}-change-${questionId}`;
+  const error = context.error;
+  return (
+    <section className="cf-step cf-review">
+      {error && <ErrorSummary key={error.message} message={error.message} fieldId={changeId(error.question)} />}
+      <Heading headingRef={headingRef} className="cf-heading">
+        Check your answers
+      </Heading>
+      <dl className="cf-summary-list">
+        {shown.map((question) => {
+          const answer = counted[question.id];
+          return (
+            <div className="cf-summary-row" key={question.id}>
+              <dt>{question.prompt}</dt>
+              <dd>{answer === undefined ? <em>Not answered</em> : describeAnswer(question, answer)}</dd>
+              <dd className="cf-summary-action">
+                <button id={changeId(question.id)} type="button" className="cf-link" onClick={() => send({ type: "EDIT", question: question.id })}>
+                  Change<span className="cf-visually-hidden"> your answer to: {question.prompt}</span>
+                </button>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <div className="cf-nav">
+        <button type="button" className="cf-button" onClick={() => send({ type: "BACK" })}>
+          Back
+        </button>
+        <button type="button" className="cf-button cf-primary" onClick={() => send({ type: "SUBMIT" })}>
+          See my result
+        </button>
+      </div>
+    </section>
+  );
+}

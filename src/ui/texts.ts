@@ -1,0 +1,36 @@
+// Words the views share, so each idea is phrased one way everywhere.
+import type { Result } from "../engine/result";
+import type { Quiz } from "../engine/schema";
+
+export function outcomeName(quiz: Quiz, id: string): string {
+  const outcome = quiz.outcomes.find((o) => o.id === id);
+  return outcome?.shortLabel ?? outcome?.label ?? id;
+}
+
+export function headline(quiz: Quiz, result: Result): string {
+  const r = result.recommendation;
+  return r.kind === "outcome"
+    ? `${outcomeName(quiz, r.outcome)} fits you best`
+    : `Your answers are balanced between ${r.outcomes.map((o) => outcomeName(quiz, o)).join(" and ")}`;
+}
+
+export function leaning(quiz: Quiz, result: Result): string {
+  const [first, second] = result.scores;
+  if (!first || !second) return "";
+  const figures = `${formatScore(first.score)} to ${formatScore(second.score)} out of 100`;
+  if (result.recommendation.kind === "balanced") {
+    return `Neither leads by ${formatScore(quiz.scoring.tieMargin)} points or more (${figures}), so both courses fit what you told us.`;
+  }
+  const name = outcomeName(quiz, first.outcome);
+  return `Your answers lean ${result.strength === "strong" ? "strongly" : result.strength === "clear" ? "clearly" : "slightly"} toward ${name}: ${figures}, a lead of ${formatScore(result.margin)} points.`;
+}
+
+export function formatScore(score: number): string {
+  return Number.isInteger(score) ? String(score) : score.toFixed(1);
+}
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  return `${months[(m ?? 1) - 1]} ${d}, ${y}`;
+}

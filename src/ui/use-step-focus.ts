@@ -1,0 +1,58 @@
+// On every new step or question: move focus to its heading, name it in the status
+// region (one polite live region for the whole quiz) and, on the page, in the title.
+import { type RefObject, useEffect, useRef } from "react";
+import { visibleQuestions } from "../engine/answers";
+import type { QuizContext, Step } from "../engine/machine";
+import type { Quiz } from "../engine/schema";
+import { headline } from "./texts";
+
+export function stepName(quiz: Quiz, step: Step, context: QuizContext): string {
+  switch (step) {
+    case "intro":
+      return quiz.title;
+    case "answering": {
+      const shown = visibleQuestions(quiz, context.answers);
+      const index = shown.findIndex((q) => q.id === context.current);
+      return `Question ${index + 1} of ${shown.length}`;
+    }
+    case "review":
+      return "Check your answers";
+    case "result":
+      return context.result ? `Your result: ${headline(quiz, context.result)}` : "Your result";
+  }
+}
+
+export function useStepFocus({
+  quiz,
+  step,
+  context,
+  headingRef,
+  manageTitle,
+}: {
+  quiz: Quiz;
+  step: Step;
+  context: QuizContext;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  manageTitle?: boolean;
+}): string {
+  const name = stepName(quiz, step, context);
+  const firstRender = useRef(true);
+  const where = `${step}:${context.current ?? ""}`;
+
+  useEffect(() => {
+    // Opening the page is not a step: focus stays where the browser puts it.
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+    // `where` is the step's identity: focus moves only when it changes.
+  }, [where, headingRef]);
+
+  useEffect(() => {
+    if (manageTitle) document.title = step === "intro" ? quiz.title : `${name} - ${quiz.title}`;
+  }, [manageTitle, name, quiz.title, step]);
+
+  // The first render announces nothing: a screen reader reads the page as it opens.
+  return firstRender.current ? "" : name;
+}
