@@ -1,15 +1,17 @@
-// Builds the pages, then prerenders the quiz's intro into index.html so it paints before
+// Builds the pages (into dist/, or the folder given), then prerenders the quiz's intro into index.html so it paints before
 // any JavaScript runs (React hydrates it). The server-side bundle is thrown away.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "vite";
 
+// Always a production build, even when started from a test runner that set NODE_ENV=test.
+process.env.NODE_ENV = "production";
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= "true";
-const dist = "dist";
+const dist = process.argv[2] ?? "dist";
 const ssrOut = join(dist, ".prerender");
 
-await build({ logLevel: "warn" });
+await build({ logLevel: "warn", build: { outDir: dist, emptyOutDir: true } });
 await build({ logLevel: "warn", build: { ssr: "src/app/prerender.tsx", outDir: ssrOut, emptyOutDir: true, copyPublicDir: false } });
 
 const { render } = (await import(pathToFileURL(join(process.cwd(), ssrOut, "prerender.js")).href)) as { render: () => string };

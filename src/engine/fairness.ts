@@ -120,7 +120,7 @@ export function findWinningAnswers(
 function forEachAnswerSet(
   quiz: Quiz,
   domains: Map<string, Answer[]>,
-  visit: (answers: Answers, probability: number) => boolean | undefined,
+  visit: (answers: Answers, probability: number) => unknown,
 ): void {
   let stopped = false;
   const walk = (answers: Record<string, Answer>, from: number, probability: number) => {

@@ -2,16 +2,24 @@
 // JSON and YAML both end up as the same shape, so every later check reports positions
 // the same way whichever format a trainer wrote.
 import {
+  createScanner,
   type Node as JsonNode,
   type ParseError,
   parseTree,
   printParseErrorCode,
 } from "jsonc-parser";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, Lexer, type Node, Parser, parseDocument } from "yaml";
 import { type Path, toPointer } from "./problem";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 32;
+/**
+ * How deep the pre-scan lets a file nest before either parser sees it. Both parsers
+ * recurse per level (the YAML composer overflows the stack at about 900 levels, and near
+ * that V8 can even abort the process), so this must stay far below that. It is looser than
+ * MAX_DEPTH so that ordinary excess is reported by the tree walk, with a JSON Pointer.
+ */
+const PRESCAN_DEPTH = 2 * MAX_DEPTH;
 
 export type Position = { line: number; col: number };
 export type ParseFailure = { code: string; message: string; offset: number; path: Path };
@@ -23,7 +31,10 @@ export type Parsed =
 type Offsets = Map<string, { value: number; key?: number }>;
 
 export function parseQuizText(text: string, fileName: string): Parsed {
-  const lines = lineStarts(text);
+  // A byte-order mark is invisible in an editor and means nothing to either format (the
+  // JSON parser would call it an invalid symbol): drop it, so columns match the editor's.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = lineStarts(source);
   const position = (offset: number): Position => toPosition(lines, offset);
   const fail = (failure: ParseFailure): Parsed => ({
     ok: false,
@@ -31,7 +42,7 @@ export function parseQuizText(text: string, fileName: string): Parsed {
     position: position(failure.offset),
   });
 
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = utf8Length(source);
   if (bytes > MAX_FILE_BYTES) {
     return fail({
       code: "file-too-large",
@@ -40,11 +51,16 @@ export function parseQuizText(text: string, fileName: string): Parsed {
       path: [],
     });
   }
-  const deep = findExcessiveNesting(text);
-  if (deep !== undefined) return fail(tooDeep(deep, []));
+  if (source.trim() === "") return fail(emptyFile());
 
   const isYaml = /\.ya?ml$/i.test(fileName);
-  const read = isYaml ? readYaml(text) : readJson(text);
+  // Refuse deep nesting before either parser recurses into it. The scan uses each
+  // format's own tokenizer, so quotes, comments and block scalars are read exactly as the
+  // parser will read them: a stray quote cannot hide brackets from it.
+  const deep = isYaml ? findDeepYaml(source) : findDeepJson(source);
+  if (deep !== undefined) return fail(tooDeep(deep, []));
+
+  const read = isYaml ? readYaml(source) : readJson(source);
   if ("code" in read) return fail(read);
   const { value, offsets } = read;
   return {
@@ -69,11 +85,12 @@ function readJson(text: string): { value: unknown; offsets: Offsets } | ParseFai
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
   if (first || !root) {
+    if (!root && !first) return emptyFile();
     return {
       code: "malformed-json",
       message: first
         ? `not valid JSON: ${describeJsonError(printParseErrorCode(first.error))}`
-        : "the file is empty",
+        : "not valid JSON",
       offset: first?.offset ?? 0,
       path: [],
     };
@@ -81,9 +98,13 @@ function readJson(text: string): { value: unknown; offsets: Offsets } | ParseFai
   const offsets: Offsets = new Map();
   const build = (node: JsonNode, path: (string | number)[], keyOffset?: number): unknown => {
     offsets.set(toPointer(path), { value: node.offset, key: keyOffset });
-    if (path.length > MAX_DEPTH) throw tooDeep(node.offset, path);
+    if (path.length > MAX_DEPTH) throw new Refusal(tooDeep(node.offset, path));
     if (node.type === "array")
       return (node.children ?? []).map((child, i) => build(child, [...path, i]));
+    if (node.type === "number" && !Number.isFinite(node.value)) {
+      // 1e999 parses to Infinity, which JSON cannot hold and no field accepts.
+      throw refuse("bad-scalar", "this number is too large", node.offset, path);
+    }
     if (node.type !== "object") return node.value;
     const object: Record<string, unknown> = {};
     for (const property of node.children ?? []) {
@@ -91,7 +112,7 @@ function readJson(text: string): { value: unknown; offsets: Offsets } | ParseFai
       if (!keyNode || !valueNode) continue;
       const key = String(keyNode.value);
       const keyProblem = checkKey(key, object, [...path, key], keyNode.offset);
-      if (keyProblem) throw keyProblem;
+      if (keyProblem) throw new Refusal(keyProblem);
       object[key] = build(valueNode, [...path, key], keyNode.offset);
     }
     return object;
@@ -99,13 +120,12 @@ function readJson(text: string): { value: unknown; offsets: Offsets } | ParseFai
   try {
     return { value: build(root, []), offsets };
   } catch (failure) {
-    return failure as ParseFailure;
+    return asFailure(failure);
   }
 }
 
 function readYaml(text: string): { value: unknown; offsets: Offsets } | ParseFailure {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     return {
@@ -116,18 +136,17 @@ function readYaml(text: string): { value: unknown; offsets: Offsets } | ParseFai
     };
   }
   const offsets: Offsets = new Map();
+  // Comments only: no document at all.
+  if (doc.contents === null) return emptyFile();
   const build = (node: unknown, path: (string | number)[], keyOffset?: number): unknown => {
-    const start = (node as Node | null)?.range?.[0] ?? 0;
+    // A value left out entirely (`? key` with no value) has no range: point at its key,
+    // not at the top of the file.
+    const start = (node as Node | null)?.range?.[0] ?? keyOffset ?? 0;
     offsets.set(toPointer(path), { value: start, key: keyOffset });
-    if (path.length > MAX_DEPTH) throw tooDeep(start, path);
+    if (path.length > MAX_DEPTH) throw new Refusal(tooDeep(start, path));
     if (isAlias(node)) {
       // Aliases can multiply a small file into a huge value ("billion laughs"): refuse them.
-      throw {
-        code: "yaml-alias",
-        message: "YAML aliases (*name) are not allowed",
-        offset: start,
-        path,
-      };
+      throw refuse("yaml-alias", "YAML aliases (*name) are not allowed", start, path);
     }
     if (isSeq(node)) return node.items.map((item, i) => build(item, [...path, i]));
     if (isMap(node)) {
@@ -136,16 +155,11 @@ function readYaml(text: string): { value: unknown; offsets: Offsets } | ParseFai
         const keyNode = pair.key;
         const keyStart = (keyNode as Node | null)?.range?.[0] ?? start;
         if (!isScalar(keyNode) || typeof keyNode.value !== "string") {
-          throw {
-            code: "bad-key",
-            message: "every key must be a plain string",
-            offset: keyStart,
-            path,
-          };
+          throw refuse("bad-key", describeBadKey(keyNode), keyStart, path);
         }
         const key = keyNode.value;
         const keyProblem = checkKey(key, object, [...path, key], keyStart);
-        if (keyProblem) throw keyProblem;
+        if (keyProblem) throw new Refusal(keyProblem);
         object[key] = build(pair.value, [...path, key], keyStart);
       }
       return object;
@@ -154,19 +168,58 @@ function readYaml(text: string): { value: unknown; offsets: Offsets } | ParseFai
       const v = node.value;
       if (v === null || typeof v === "string" || typeof v === "boolean") return v;
       if (typeof v === "number" && Number.isFinite(v)) return v;
-      throw { code: "bad-scalar", message: `unsupported value ${String(v)}`, offset: start, path };
+      throw refuse("bad-scalar", describeBadScalar(v), start, path);
     }
     return null;
   };
   try {
     return { value: build(doc.contents, []), offsets };
   } catch (failure) {
-    return failure as ParseFailure;
+    return asFailure(failure);
   }
+}
+
+/** Thrown out of the recursive tree walks; anything else thrown there is a real bug. */
+class Refusal {
+  constructor(readonly failure: ParseFailure) {}
+}
+
+function refuse(code: string, message: string, offset: number, path: Path): Refusal {
+  return new Refusal({ code, message, offset, path });
+}
+
+function asFailure(thrown: unknown): ParseFailure {
+  if (thrown instanceof Refusal) return thrown.failure;
+  throw thrown;
 }
 
 function tooDeep(offset: number, path: Path): ParseFailure {
   return { code: "too-deep", message: `nested deeper than ${MAX_DEPTH} levels`, offset, path };
+}
+
+function emptyFile(): ParseFailure {
+  return {
+    code: "empty-file",
+    message: "the file is empty; a quiz starts with its id, version and title",
+    offset: 0,
+    path: [],
+  };
+}
+
+function describeBadKey(key: unknown): string {
+  if (isScalar(key) && key.value !== null && typeof key.value !== "object") {
+    // `2024: x` or `true: x`: YAML reads the key as a number or boolean, not a name.
+    const text = String(key.source ?? key.value);
+    return `the key ${text} is read as a ${typeof key.value}; write it in quotes ("${text}") to use it as a name`;
+  }
+  return "every key must be a plain name, such as id or label";
+}
+
+function describeBadScalar(value: unknown): string {
+  if (typeof value === "number") return `${value} is not allowed here; use a finite number`;
+  const kind =
+    value instanceof Date ? "a date" : value instanceof Uint8Array ? "binary data" : typeof value;
+  return `this value is ${kind}; only text, numbers, true/false and null are allowed`;
 }
 
 function checkKey(
@@ -184,37 +237,99 @@ function checkKey(
   return undefined;
 }
 
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot import.
+const JSON_OPEN_BRACE = 1;
+const JSON_CLOSE_BRACE = 2;
+const JSON_OPEN_BRACKET = 3;
+const JSON_CLOSE_BRACKET = 4;
+const JSON_EOF = 17;
+
 /**
- * Finds the first bracket that opens deeper than MAX_DEPTH, before any parser recurses
- * into it. Indentation-nested YAML cannot get that deep within the size limit.
+ * The offset of the first bracket that opens deeper than PRESCAN_DEPTH, read with the
+ * JSON parser's own scanner (which also reads comments and unterminated strings, as the
+ * parser does). A closing bracket only counts when it matches the innermost open one, so
+ * malformed input can only make the count higher than the parser's depth, never lower.
  */
-function findExcessiveNesting(text: string): number | undefined {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"') {
-      quote = c;
-    } else if (c === "[" || c === "{") {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === "]" || c === "}") {
-      depth = Math.max(0, depth - 1);
-    }
+function findDeepJson(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  const open: number[] = [];
+  const deep = deepestPoint();
+  for (let kind = scanner.scan(); kind !== JSON_EOF; kind = scanner.scan()) {
+    if (kind === JSON_OPEN_BRACE || kind === JSON_OPEN_BRACKET) open.push(kind);
+    else if (
+      (kind === JSON_CLOSE_BRACE && open.at(-1) === JSON_OPEN_BRACE) ||
+      (kind === JSON_CLOSE_BRACKET && open.at(-1) === JSON_OPEN_BRACKET)
+    )
+      open.pop();
+    const found = deep(open.length, scanner.getTokenOffset());
+    if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * The offset where YAML first nests deeper than PRESCAN_DEPTH. YAML nests by indentation
+ * and by `- - -` or `? ? ?` on one line as well as by brackets, so count the way the YAML
+ * library itself does: its syntax-tree parser keeps an explicit stack (no recursion) with
+ * one entry per open collection, and is stopped as soon as that stack grows too tall.
+ */
+function findDeepYaml(text: string): number | undefined {
+  const parser = new Parser();
+  const deep = deepestPoint();
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const _ of parser.next(lexeme)) {
+      // The finished documents are not needed: parseDocument reads the text again.
+    }
+    // The stack also holds the document (and, while one is read, a scalar).
+    const found = deep(parser.stack.length - 1, Math.max(0, parser.offset - lexeme.length));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Fed each depth as the scan goes, returns where the nesting first went past MAX_DEPTH
+ * once it goes past PRESCAN_DEPTH: the place a trainer should look, not the 65th bracket.
+ */
+function deepestPoint(): (depth: number, offset: number) => number | undefined {
+  let crossed: number | undefined;
+  return (depth, offset) => {
+    if (depth <= MAX_DEPTH) crossed = undefined;
+    else crossed ??= offset;
+    return depth > PRESCAN_DEPTH ? crossed : undefined;
+  };
 }
 
 function describeJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
+/** Where each line starts. CRLF is one break; a lone CR (old Mac files) is one too, as in editors. */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) starts.push(i + 1);
+  }
   return starts;
+}
+
+/** The UTF-8 size of the text, counted without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4; // a surrogate pair is one 4-byte character
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function toPosition(starts: number[], offset: number): Position {

@@ -41,7 +41,8 @@ export function checkSemantics(
     code: string,
   ) => {
     for (const key of Object.keys(map)) reference(set, kind, key, [...path, key], "key");
-    const missing = [...set].filter((id) => !(id in map));
+    // Own keys only: `"constructor" in {}` is true, and "constructor" is a valid id.
+    const missing = [...set].filter((id) => !Object.hasOwn(map, id));
     if (missing.length)
       add(path, code, `no entry for ${kind} ${missing.map((m) => `"${m}"`).join(", ")}`);
   };
@@ -233,7 +234,8 @@ function conditionProblem(
       message: `"${question.id}" is a choice: use anyOf with its option ids`,
     };
   }
-  const unknown = condition.anyOf.findIndex((id) => !question.options.some((o) => o.id === id));
+  const known = new Set(question.options.map((o) => o.id));
+  const unknown = condition.anyOf.findIndex((id) => !known.has(id));
   if (unknown >= 0) {
     return {
       path: ["anyOf", unknown],
@@ -244,60 +246,100 @@ function conditionProblem(
   return undefined;
 }
 
+/** What the answer to one earlier question must be for a question to be shown. */
+type Constraint = { allowed?: Set<string>; lo?: number; hi?: number; hits?: string[][] };
+
+/**
+ * How many inherited constraints shownSomehow may copy in all. A question inherits every
+ * constraint of the questions its conditions look at, so a long chain of conditions
+ * costs the square of its length: 5,000 chained questions (a 1 MiB file) ran out of
+ * memory. Real quizzes use a few thousand at most; past the budget, the remaining
+ * questions are given the benefit of the doubt, as canHitAll does.
+ */
+const INHERIT_BUDGET = 200_000;
+
 /**
  * Whether each question can be shown by some answers. A question's conditions, and the
  * conditions of every question they depend on, all constrain earlier answers; it can be
  * shown when those constraints can all be met at once.
  */
 function shownSomehow(quiz: Quiz): boolean[] {
-  type Need = Map<string, { allowed?: Set<string>; lo?: number; hi?: number; hits?: string[][] }>;
+  type Need = Map<string, Constraint>;
   const needs = new Map<string, Need>();
+  const shown = new Map<string, boolean>();
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  let budget = INHERIT_BUDGET;
   return quiz.questions.map((question) => {
     const need: Need = new Map();
+    needs.set(question.id, need);
+    // Constraints taken unchanged from a question that can be shown are known to hold
+    // together; only the ones merged here need checking.
+    const changed = new Set<string>();
+    let dependsOnHidden = false;
     for (const condition of question.showIf ?? []) {
-      for (const [id, constraint] of needs.get(condition.question) ?? []) {
-        const into = need.get(id) ?? {};
-        need.set(id, merge(into, constraint));
+      const inherited = needs.get(condition.question) ?? new Map<string, Constraint>();
+      budget -= inherited.size;
+      if (budget < 0) {
+        need.clear();
+        return true;
+      }
+      if (shown.get(condition.question) === false) dependsOnHidden = true;
+      for (const [id, constraint] of inherited) {
+        const into = need.get(id);
+        if (!into) need.set(id, constraint);
+        else if (into !== constraint) {
+          need.set(id, merge(into, constraint));
+          changed.add(id);
+        }
       }
       const target = byId.get(condition.question);
-      const own =
+      const own: Constraint =
         target?.type === "scale"
           ? { lo: condition.atLeast ?? 1, hi: condition.atMost ?? target.labels.length }
           : target?.type === "single"
             ? { allowed: new Set(condition.anyOf) }
             : { hits: [condition.anyOf ?? []] };
-      need.set(condition.question, merge(need.get(condition.question) ?? {}, own));
+      const into = need.get(condition.question);
+      need.set(condition.question, into ? merge(into, own) : own);
+      changed.add(condition.question);
     }
-    needs.set(question.id, need);
-    return [...need].every(([id, constraint]) => {
-      const target = byId.get(id);
-      if (!target) return false;
-      if (target.type === "scale") {
-        return (
-          Math.max(1, constraint.lo ?? 1) <=
-          Math.min(target.labels.length, constraint.hi ?? target.labels.length)
-        );
-      }
-      if (target.type === "single")
-        return constraint.allowed === undefined || constraint.allowed.size > 0;
-      return canHitAll(target, constraint.hits ?? []);
-    });
+    const ok = !dependsOnHidden && [...changed].every((id) => satisfiable(id, need.get(id) ?? {}));
+    shown.set(question.id, ok);
+    return ok;
   });
 
-  function merge(
-    a: { allowed?: Set<string>; lo?: number; hi?: number; hits?: string[][] },
-    b: { allowed?: Set<string>; lo?: number; hi?: number; hits?: string[][] },
-  ) {
+  function satisfiable(id: string, constraint: Constraint): boolean {
+    const target = byId.get(id);
+    if (!target) return false;
+    if (target.type === "scale") {
+      return (
+        Math.max(1, constraint.lo ?? 1) <=
+        Math.min(target.labels.length, constraint.hi ?? target.labels.length)
+      );
+    }
+    if (target.type === "single")
+      return constraint.allowed === undefined || constraint.allowed.size > 0;
+    return canHitAll(target, constraint.hits ?? []);
+  }
+
+  function merge(a: Constraint, b: Constraint): Constraint {
     const allowed =
       a.allowed && b.allowed
         ? new Set([...a.allowed].filter((x) => b.allowed?.has(x)))
         : (a.allowed ?? b.allowed);
+    // The same requirement reaches a question along every path of conditions that leads
+    // to it; keeping each only once stops the lists doubling at every diamond (a quiz of
+    // 35 questions, each conditioned on the two before, took 17 s and 1 GB without this).
+    const hits = new Map<string, string[]>();
+    for (const set of [...(a.hits ?? []), ...(b.hits ?? [])]) {
+      const unique = [...new Set(set)].sort();
+      hits.set(unique.join(" "), unique);
+    }
     return {
       ...(allowed ? { allowed } : {}),
       lo: Math.max(a.lo ?? Number.NEGATIVE_INFINITY, b.lo ?? Number.NEGATIVE_INFINITY),
       hi: Math.min(a.hi ?? Number.POSITIVE_INFINITY, b.hi ?? Number.POSITIVE_INFINITY),
-      hits: [...(a.hits ?? []), ...(b.hits ?? [])],
+      hits: [...hits.values()],
     };
   }
 }

@@ -11,7 +11,6 @@ export function arbitraryAnswer(question: Question): fc.Arbitrary<Answer> {
 
 /** Answers to any subset of the questions (hidden ones included: the engine must ignore them). */
 export function arbitraryAnswers(quiz: Quiz): fc.Arbitrary<Record<string, Answer>> {
-  return fc.record(Object.fromEntries(quiz.questions.map((q) => [q.id, arbitraryAnswer(q)])), {
-    requiredKeys: [],
-  });
+  const perQuestion = Object.fromEntries(quiz.questions.map((q) => [q.id, arbitraryAnswer(q)]));
+  return fc.record(perQuestion, { requiredKeys: [] }) as fc.Arbitrary<Record<string, Answer>>;
 }
