@@ -94,9 +94,14 @@ function reasonFor(
   if (!passage) throw new Error(`outcome "${outcomeId}" has no passage for trait "${traitId}"`);
   const answers = quiz.questions.flatMap((question) => {
     const answer = scores.answers[question.id];
-    if (answer === undefined || pointsFor(question, answer, traitId, outcomeId) <= 0) return [];
+    if (answer === undefined) return [];
+    // Of several ticks, name only those that gave this outcome points on this trait.
+    const moving = Array.isArray(answer)
+      ? answer.filter((id) => pointsFor(question, [id], traitId, outcomeId) > 0)
+      : answer;
+    if (pointsFor(question, moving, traitId, outcomeId) <= 0) return [];
     return [
-      { question: question.id, prompt: question.prompt, answer: describeAnswer(question, answer) },
+      { question: question.id, prompt: question.prompt, answer: describeAnswer(question, moving) },
     ];
   });
   return { ...quotePassage(quiz, passage), trait: traitId, outcome: outcomeId, impact, answers };

@@ -265,6 +265,8 @@ export function createQuizMachine(quiz: Quiz) {
         return !Object.hasOwn(countedAnswers(quiz, context.answers), question.id);
       },
       returnsToReview: ({ context }) => context.returnToReview,
+      returnsWithMissing: ({ context }) =>
+        context.returnToReview && missingAnswers(quiz, context.answers).length > 0,
       hasNext: ({ context }) => nextShown(quiz, context.answers, context.current) !== null,
       hasPrevious: ({ context }) => previousShown(quiz, context.answers, context.current) !== null,
       canEdit: ({ context, event }) =>
@@ -290,6 +292,10 @@ export function createQuizMachine(quiz: Quiz) {
       })),
       goToNext: assign(({ context }) => ({
         current: nextShown(quiz, context.answers, context.current),
+        error: null,
+      })),
+      goToFirstMissing: assign(({ context }) => ({
+        current: missingAnswers(quiz, context.answers)[0]?.id ?? context.current,
         error: null,
       })),
       goToPrevious: assign(({ context }) => ({
@@ -405,6 +411,8 @@ export function createQuizMachine(quiz: Quiz) {
           CLEAR: { guard: "isCurrent", actions: "clearAnswer" },
           NEXT: [
             { guard: "currentMissing", actions: "setRequiredError" },
+            // A change made from review can reveal a required question: ask it first.
+            { guard: "returnsWithMissing", actions: "goToFirstMissing" },
             { guard: "returnsToReview", target: "review", actions: "clearError" },
             { guard: "hasNext", actions: "goToNext" },
             { target: "review", actions: "clearError" },

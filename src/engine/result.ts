@@ -56,7 +56,7 @@ export function evaluate(quiz: Quiz, answers: Answers): Result {
         ? { ...recommendation, label: label(recommendation.outcome) }
         : { ...recommendation, labels: recommendation.outcomes.map(label) },
     margin,
-    strength: strengthOf(quiz, margin),
+    strength: recommendation.kind === "balanced" ? "balanced" : strengthOf(quiz, margin),
     reasons: explain(quiz, scores),
     ...(recommendation.kind === "balanced"
       ? { conclusion: quotePassage(quiz, quiz.conclusion) }
@@ -66,7 +66,7 @@ export function evaluate(quiz: Quiz, answers: Answers): Result {
   };
 }
 
-/** Under the tie margin: balanced; then slight up to twice it, clear up to four times it. */
+/** A lead under the tie margin is balanced; then slight up to twice it, clear up to four times it. */
 function strengthOf(quiz: Quiz, margin: number): Result["strength"] {
   const tie = quiz.scoring.tieMargin;
   if (margin < tie) return "balanced";

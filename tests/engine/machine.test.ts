@@ -315,14 +315,30 @@ describe("the quiz machine, event by event", () => {
     expect(snap(actor).context.answers).toEqual({ week: "coaching" });
   });
 
-  it("SUBMIT with a required answer missing stays in review with an error naming it", () => {
+  it("a change from review that reveals a required question asks it before returning", () => {
     const actor = start();
-    const seen = record(actor);
     answerThrough(actor, complete);
     // Editing current-role to "other" from review shows other-role, still unanswered.
     actor.send({ type: "EDIT", question: "current-role" });
     actor.send({ type: "ANSWER", question: "current-role", answer: "other" });
     actor.send({ type: "NEXT" });
+    expect(snap(actor).value).toBe("answering");
+    expect(snap(actor).context.current).toBe("other-role");
+    expect(snap(actor).context.returnToReview).toBe(true);
+    actor.send({ type: "ANSWER", question: "other-role", answer: "delivery" });
+    actor.send({ type: "NEXT" });
+    expect(snap(actor).value).toBe("review");
+  });
+
+  it("SUBMIT with a required answer missing stays in review with an error naming it", () => {
+    const actor = start();
+    const seen = record(actor);
+    const { "other-role": _left, ...partial } = {
+      ...complete,
+      "current-role": "other",
+      "other-role": "delivery",
+    };
+    actor.send({ type: "SHOW_RESULT", answers: partial });
     expect(snap(actor).value).toBe("review");
     actor.send({ type: "SUBMIT" });
     expect(snap(actor).value).toBe("review");

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/engine/result";
-import { scoreAnswers } from "../../src/engine/score";
 import type { Answers, Quiz } from "../../src/engine/schema";
+import { scoreAnswers } from "../../src/engine/score";
 import { decodeAnswers } from "../../src/engine/share";
 import { arbitraryAnswers } from "../helpers/arbitraries";
 import { buildQuiz } from "../helpers/build-quiz";
@@ -14,7 +14,9 @@ const sourceText = readFileSync("quizzes/product-owner-101.txt", "utf8");
 
 /** The same answers given in another order: other keys first, ticks reversed. */
 function reorder(answers: Answers, order: number[]): Answers {
-  const entries = Object.entries(answers).map(([q, a]) => [q, Array.isArray(a) ? [...a].reverse() : a] as const);
+  const entries = Object.entries(answers).map(
+    ([q, a]) => [q, Array.isArray(a) ? [...a].reverse() : a] as const,
+  );
   return Object.fromEntries(order.map((i) => entries[i]).filter((e) => e !== undefined));
 }
 
@@ -71,7 +73,9 @@ describe("evaluate on the CSM-vs-CSPO quiz", () => {
         for (const s of scores) expect(s.score).toBeGreaterThanOrEqual(0);
         for (const s of scores) expect(s.score).toBeLessThanOrEqual(100);
         expect(margin).toBeCloseTo((scores[0]?.score ?? 0) - (scores[1]?.score ?? 0), 5);
-        expect(recommendation.kind === "balanced").toBe(margin < quiz.scoring.tieMargin || margin === 0);
+        expect(recommendation.kind === "balanced").toBe(
+          margin < quiz.scoring.tieMargin || margin === 0,
+        );
         const weights = breakdown.reduce((sum, t) => sum + t.weight, 0);
         expect([0, 1]).toContain(Math.round(weights * 100) / 100);
       }),
@@ -83,7 +87,9 @@ describe("evaluate on the CSM-vs-CSPO quiz", () => {
     const change = arbitraryAnswers(quiz).chain((answers) =>
       fc.record({
         answers: fc.constant(answers),
-        question: fc.constantFrom(...quiz.questions.filter((q) => q.type !== "scale" && answers[q.id] !== undefined)),
+        question: fc.constantFrom(
+          ...quiz.questions.filter((q) => q.type !== "scale" && answers[q.id] !== undefined),
+        ),
         trait: fc.constantFrom(...quiz.traits.map((t) => t.id)),
         outcome: fc.constantFrom(...quiz.outcomes.map((o) => o.id)),
         extra: fc.double({ min: 0.01, max: 10, noNaN: true }),
@@ -98,9 +104,14 @@ describe("evaluate on the CSM-vs-CSPO quiz", () => {
         if (!target || target.type === "scale") return;
         const option = target.options.find((o) => o.id === chosen[0]);
         if (!option) return;
-        option.weights[trait] = { ...option.weights[trait], [outcome]: (option.weights[trait]?.[outcome] ?? 0) + extra };
-        const before = scoreAnswers(quiz, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
-        const after = scoreAnswers(raised, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
+        option.weights[trait] = {
+          ...option.weights[trait],
+          [outcome]: (option.weights[trait]?.[outcome] ?? 0) + extra,
+        };
+        const before =
+          scoreAnswers(quiz, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
+        const after =
+          scoreAnswers(raised, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
       { numRuns: 500 },
@@ -128,13 +139,28 @@ describe("evaluate on the CSM-vs-CSPO quiz", () => {
     ]);
     const training = comparison.find((row) => row.id === "training");
     for (const quote of Object.values(training?.quotes ?? {})) {
-      expect(quote.quote).toMatch(/two-day .* Certified Scrum Trainer \(CST\) and pass an online exam/);
+      expect(quote.quote).toMatch(
+        /two-day .* Certified Scrum Trainer \(CST\) and pass an online exam/,
+      );
     }
   });
 });
 
 describe("explanations", () => {
   const tiny = buildQuiz();
+
+  it("names only the ticks that moved a trait toward the reason's outcome", () => {
+    const result = evaluate(quiz, { own: ["vision", "events"], week: "deciding" });
+    const role = result.reasons.filter((r) => r.trait === "role");
+    expect(role.find((r) => r.outcome === "cspo")?.answers).toContainEqual({
+      question: "own",
+      prompt: "Which of these would you happily be answerable for?",
+      answer: "The product vision",
+    });
+    expect(role.find((r) => r.outcome === "csm")?.answers ?? []).not.toContainEqual(
+      expect.objectContaining({ answer: expect.stringContaining("vision") }),
+    );
+  });
 
   it("orders reasons by how much each trait moved the result, naming the answers that moved it", () => {
     const result = evaluate(tiny, { q1: "o1", q2: "o2" });
@@ -154,7 +180,11 @@ describe("explanations", () => {
 
   it("explains both sides of a balanced result and quotes the conclusion", () => {
     const result = evaluate(tiny, { q3: 3 });
-    expect(result.recommendation).toEqual({ kind: "balanced", outcomes: ["x", "y"], labels: ["Outcome X", "Outcome Y"] });
+    expect(result.recommendation).toEqual({
+      kind: "balanced",
+      outcomes: ["x", "y"],
+      labels: ["Outcome X", "Outcome Y"],
+    });
     expect(new Set(result.reasons.map((r) => r.outcome))).toEqual(new Set(["x", "y"]));
     expect(result.conclusion?.quote).toBe("Both are fine.");
     expect(result.strength).toBe("balanced");
@@ -169,14 +199,24 @@ describe("explanations", () => {
 
   it("names how strongly the result leans from the margin", () => {
     const strengths = [4.9, 5, 9.9, 10, 19.9, 20].map((tieMargin) =>
-      evaluate(buildQuiz({ scoring: { traitWeights: { a: 1, b: 1 }, tieMargin } }), { q1: "o1", q2: "o2", q3: 2 }),
+      evaluate(buildQuiz({ scoring: { traitWeights: { a: 1, b: 1 }, tieMargin } }), {
+        q1: "o1",
+        q2: "o2",
+        q3: 2,
+      }),
     );
     // The margin here is fixed by the answers; only the tie margin moves.
     expect(new Set(strengths.map((r) => r.margin)).size).toBe(1);
     expect(strengths.map((r) => r.strength)).toEqual(
       strengths.map(({ margin }, i) => {
         const tie = [4.9, 5, 9.9, 10, 19.9, 20][i] ?? 0;
-        return margin < tie ? "balanced" : margin < 2 * tie ? "slight" : margin < 4 * tie ? "clear" : "strong";
+        return margin < tie
+          ? "balanced"
+          : margin < 2 * tie
+            ? "slight"
+            : margin < 4 * tie
+              ? "clear"
+              : "strong";
       }),
     );
   });
