@@ -3,9 +3,21 @@
 // assistive technology, so nothing here re-implements it.
 import type { ChoiceQuestion, ScaleQuestion } from "../engine/schema";
 
-type Props<Q> = { question: Q; value: unknown; idPrefix: string; describedBy?: string; onChange: (value: string | string[] | number | undefined) => void };
+type Props<Q> = {
+  question: Q;
+  value: unknown;
+  idPrefix: string;
+  describedBy?: string;
+  onChange: (value: string | string[] | number | undefined) => void;
+};
 
-export function ChoiceInput({ question, value, idPrefix, describedBy, onChange }: Props<ChoiceQuestion>) {
+export function ChoiceInput({
+  question,
+  value,
+  idPrefix,
+  describedBy,
+  onChange,
+}: Props<ChoiceQuestion>) {
   const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
   const multiple = question.type === "multiple";
   return (
@@ -24,7 +36,9 @@ export function ChoiceInput({ question, value, idPrefix, describedBy, onChange }
               aria-describedby={[hintId, describedBy].filter(Boolean).join(" ") || undefined}
               onChange={(event) => {
                 if (!multiple) return onChange(option.id);
-                const next = event.target.checked ? [...chosen, option.id] : chosen.filter((c) => c !== option.id);
+                const next = event.target.checked
+                  ? [...chosen, option.id]
+                  : chosen.filter((c) => c !== option.id);
                 onChange(next.length > 0 ? next : undefined);
               }}
             />
@@ -42,14 +56,28 @@ export function ChoiceInput({ question, value, idPrefix, describedBy, onChange }
 }
 
 /** An agree/disagree scale: a radio group laid out in a row, each point labelled. */
-export function ScaleInput({ question, value, idPrefix, describedBy, onChange }: Props<ScaleQuestion>) {
+export function ScaleInput({
+  question,
+  value,
+  idPrefix,
+  describedBy,
+  onChange,
+}: Props<ScaleQuestion>) {
   return (
     <div className="cf-scale">
       {question.labels.map((label, i) => {
         const id = `${idPrefix}-${i}`;
         return (
           <div className="cf-scale-point" key={label}>
-            <input id={id} type="radio" name={idPrefix} value={i + 1} checked={value === i + 1} aria-describedby={describedBy} onChange={() => onChange(i + 1)} />
+            <input
+              id={id}
+              type="radio"
+              name={idPrefix}
+              value={i + 1}
+              checked={value === i + 1}
+              aria-describedby={describedBy}
+              onChange={() => onChange(i + 1)}
+            />
             <label htmlFor={id}>{label}</label>
           </div>
         );

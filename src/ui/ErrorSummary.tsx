@@ -1,17 +1,29 @@
 // The GOV.UK error summary: it takes focus when it appears and links to the field.
 import { useEffect, useId, useRef } from "react";
+import type { QuizContext } from "../engine/machine";
+import { Heading } from "./Heading";
 
-export function ErrorSummary({ message, fieldId }: { message: string; fieldId: string }) {
+type Props = { error: NonNullable<QuizContext["error"]>; fieldId: string };
+
+export function ErrorSummary({ error, fieldId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  // The machine makes a new error object on every refused step, so pressing Next twice
+  // focuses (and so announces) the summary again.
   useEffect(() => {
-    ref.current?.focus();
-  }, []);
+    if (error) ref.current?.focus();
+  }, [error]);
   return (
-    <div ref={ref} className="cf-error-summary" tabIndex={-1} role="alert" aria-labelledby={titleId}>
-      <h2 id={titleId} className="cf-error-summary-title">
+    <div
+      ref={ref}
+      className="cf-error-summary"
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={titleId}
+    >
+      <Heading depth={1} id={titleId} className="cf-error-summary-title">
         There is a problem
-      </h2>
+      </Heading>
       <ul>
         <li>
           <a
@@ -23,7 +35,7 @@ export function ErrorSummary({ message, fieldId }: { message: string; fieldId: s
               (root?.getElementById(fieldId) as HTMLElement | null)?.focus();
             }}
           >
-            {message}
+            {error.message}
           </a>
         </li>
       </ul>

@@ -4,7 +4,19 @@ import { createContext, type ReactNode, type Ref, useContext } from "react";
 
 export const HeadingBase = createContext(1);
 
-export function Heading({ depth = 0, children, className, headingRef, id }: { depth?: number; children: ReactNode; className?: string; headingRef?: Ref<HTMLHeadingElement>; id?: string }) {
+export function Heading({
+  depth = 0,
+  children,
+  className,
+  headingRef,
+  id,
+}: {
+  depth?: number;
+  children: ReactNode;
+  className?: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  id?: string;
+}) {
   const level = Math.min(6, useContext(HeadingBase) + depth);
   const Tag = `h${level}` as "h1";
   return (

@@ -1,17 +1,28 @@
 import type { RefObject } from "react";
 import type { Quiz } from "../engine/schema";
+import { Heading } from "./Heading";
 
-export function Intro({ quiz, headingRef, onStart }: { quiz: Quiz; headingRef: RefObject<HTMLHeadingElement | null>; onStart: () => void }) {
+export function Intro({
+  quiz,
+  headingRef,
+  onStart,
+}: {
+  quiz: Quiz;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onStart: () => void;
+}) {
   const source = quiz.sources[0];
   return (
     <section className="cf-step cf-intro">
-      <h1 ref={headingRef} tabIndex={-1} className="cf-heading">
+      {/* Heading, not a fixed h1: embedded under a page's own headings, it starts lower like every other step. */}
+      <Heading headingRef={headingRef} className="cf-heading">
         {quiz.title}
-      </h1>
+      </Heading>
       <p>{quiz.intro}</p>
       <ul className="cf-facts">
         <li>
-          About {quiz.questions.filter((q) => !q.showIf).length} questions, {quiz.minutes} {quiz.minutes === 1 ? "minute" : "minutes"}
+          About {quiz.questions.filter((q) => !q.showIf).length} questions, {quiz.minutes}{" "}
+          {quiz.minutes === 1 ? "minute" : "minutes"}
         </li>
         <li>Your answers stay in this browser: nothing is sent anywhere.</li>
         {source && (

@@ -6,7 +6,12 @@ import { ChoiceInput, ScaleInput } from "./ChoiceInput";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
 
-type Props = { quiz: Quiz; context: QuizContext; send: (event: QuizEvent) => void; headingRef: RefObject<HTMLHeadingElement | null> };
+type Props = {
+  quiz: Quiz;
+  context: QuizContext;
+  send: (event: QuizEvent) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+};
 
 export function QuestionStep({ quiz, context, send, headingRef }: Props) {
   const baseId = useId();
@@ -16,18 +21,33 @@ export function QuestionStep({ quiz, context, send, headingRef }: Props) {
   const index = shown.indexOf(question);
   const isLast = index === shown.length - 1;
   const error = context.error?.question === question.id ? context.error : null;
-  const ids = { progress: `${baseId}-progress`, hint: `${baseId}-hint`, error: `${baseId}-error`, field: `${baseId}-option` };
-  const describedBy = [question.help && ids.hint, error && ids.error].filter(Boolean).join(" ") || undefined;
+  const ids = {
+    progress: `${baseId}-progress`,
+    hint: `${baseId}-hint`,
+    error: `${baseId}-error`,
+    field: `${baseId}-option`,
+  };
+  const describedBy =
+    [question.help && ids.hint, error && ids.error].filter(Boolean).join(" ") || undefined;
   const onChange = (answer: string | string[] | number | undefined) =>
-    send(answer === undefined ? { type: "CLEAR", question: question.id } : { type: "ANSWER", question: question.id, answer });
+    send(
+      answer === undefined
+        ? { type: "CLEAR", question: question.id }
+        : { type: "ANSWER", question: question.id, answer },
+    );
 
   return (
     <section className="cf-step cf-question">
-      {error && <ErrorSummary key={error.message} message={error.message} fieldId={`${ids.field}-0`} />}
+      {error && <ErrorSummary error={error} fieldId={`${ids.field}-0`} />}
       <p id={ids.progress} className="cf-progress-text">
         Question {index + 1} of {shown.length}
       </p>
-      <progress className="cf-progress" max={shown.length} value={index + 1} aria-labelledby={ids.progress} />
+      <progress
+        className="cf-progress"
+        max={shown.length}
+        value={index + 1}
+        aria-labelledby={ids.progress}
+      />
       <form
         noValidate
         onSubmit={(event) => {
@@ -35,7 +55,10 @@ export function QuestionStep({ quiz, context, send, headingRef }: Props) {
           send({ type: "NEXT" });
         }}
       >
-        <fieldset className={error ? "cf-fieldset cf-fieldset-error" : "cf-fieldset"} aria-describedby={describedBy}>
+        <fieldset
+          className={error ? "cf-fieldset cf-fieldset-error" : "cf-fieldset"}
+          aria-describedby={describedBy}
+        >
           <legend className="cf-legend">
             <Heading headingRef={headingRef} className="cf-heading">
               {question.prompt}
@@ -54,9 +77,19 @@ export function QuestionStep({ quiz, context, send, headingRef }: Props) {
             </p>
           )}
           {question.type === "scale" ? (
-            <ScaleInput question={question} value={context.answers[question.id]} idPrefix={ids.field} onChange={onChange} />
+            <ScaleInput
+              question={question}
+              value={context.answers[question.id]}
+              idPrefix={ids.field}
+              onChange={onChange}
+            />
           ) : (
-            <ChoiceInput question={question} value={context.answers[question.id]} idPrefix={ids.field} onChange={onChange} />
+            <ChoiceInput
+              question={question}
+              value={context.answers[question.id]}
+              idPrefix={ids.field}
+              onChange={onChange}
+            />
           )}
         </fieldset>
         <div className="cf-nav">
@@ -64,7 +97,11 @@ export function QuestionStep({ quiz, context, send, headingRef }: Props) {
             Back
           </button>
           <button type="submit" className="cf-button cf-primary">
-            {context.returnToReview ? "Save and return to review" : isLast ? "Review my answers" : "Next"}
+            {context.returnToReview
+              ? "Save and return to review"
+              : isLast
+                ? "Review my answers"
+                : "Next"}
           </button>
         </div>
       </form>

@@ -3,7 +3,13 @@
 // touches is inside its own root element, so several can live on a page or in a shadow root.
 import { useActorRef, useSelector } from "@xstate/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { createQuizMachine, type Progress, type QuizEmitted, progressOf, type Step } from "../engine/machine";
+import {
+  createQuizMachine,
+  type Progress,
+  progressOf,
+  type QuizEmitted,
+  type Step,
+} from "../engine/machine";
 import type { Answers, Quiz } from "../engine/schema";
 import { Intro } from "./Intro";
 import { Notice } from "./Notice";
@@ -62,7 +68,11 @@ export function QuizApp(props: QuizAppProps) {
               ` The quiz has changed since: ${pending.dropped} of your answers no longer ${pending.dropped === 1 ? "applies" : "apply"} and ${pending.dropped === 1 ? "was" : "were"} removed.`}
           </p>
           <div className="cf-actions">
-            <button type="button" className="cf-button cf-primary" onClick={() => restart(pending.progress)}>
+            <button
+              type="button"
+              className="cf-button cf-primary"
+              onClick={() => restart(pending.progress)}
+            >
               Resume
             </button>
             <button
@@ -86,13 +96,17 @@ export function QuizApp(props: QuizAppProps) {
       )}
       {storageFailed && (
         <Notice title="Progress will not be saved">
-          <p>This browser is not letting the quiz save your answers, so they will be lost if you close the page. The quiz still works.</p>
+          <p>
+            This browser is not letting the quiz save your answers, so they will be lost if you
+            close the page. The quiz still works.
+          </p>
         </Notice>
       )}
       <Flow
         key={session.id}
         {...props}
         progress={session.progress}
+        focusFirst={session.id > 0}
         onStorageFailed={() => setStorageFailed(true)}
         onStart={() => {
           setPending(undefined);
@@ -109,19 +123,34 @@ export function QuizApp(props: QuizAppProps) {
 
 type FlowProps = QuizAppProps & {
   progress: Progress | undefined;
+  /** This flow replaces another at the person's request (see useStepFocus). */
+  focusFirst: boolean;
   onStorageFailed: () => void;
   onStart: () => void;
   onRestart: () => void;
 };
 
-function Flow({ quiz, store, progress, resultUrl, onResultChange, manageTitle, outcomeLink, onEvent, onStorageFailed, onStart, onRestart }: FlowProps) {
+function Flow({
+  quiz,
+  store,
+  progress,
+  focusFirst,
+  resultUrl,
+  onResultChange,
+  manageTitle,
+  outcomeLink,
+  onEvent,
+  onStorageFailed,
+  onStart,
+  onRestart,
+}: FlowProps) {
   const machine = useMemo(() => createQuizMachine(quiz), [quiz]);
   const actor = useActorRef(machine, { input: { progress } });
   // "resume" is a routing state the machine leaves at once; it is never rendered.
   const step = useSelector(actor, (s) => s.value) as Step;
   const context = useSelector(actor, (s) => s.context);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const announcement = useStepFocus({ quiz, step, context, headingRef, manageTitle });
+  const announcement = useStepFocus({ quiz, step, context, headingRef, manageTitle, focusFirst });
 
   // Latest callbacks, so the subscriptions below are made once per actor.
   const latest = useRef({ onEvent, onStorageFailed, onResultChange, store });
@@ -166,8 +195,12 @@ function Flow({ quiz, store, progress, resultUrl, onResultChange, manageTitle, o
           }}
         />
       )}
-      {step === "answering" && <QuestionStep quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />}
-      {step === "review" && <Review quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />}
+      {step === "answering" && (
+        <QuestionStep quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />
+      )}
+      {step === "review" && (
+        <Review quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />
+      )}
       {step === "result" && context.result && (
         <ResultView
           quiz={quiz}
@@ -185,5 +218,13 @@ function Flow({ quiz, store, progress, resultUrl, onResultChange, manageTitle, o
 
 /** A result link opens straight onto the result, recomputed from its answers. */
 function resultProgress(quiz: Quiz, answers: Answers): Progress {
-  return { v: 1, quiz: quiz.id, version: quiz.version, step: "result", answers: { ...answers }, current: null, returnToReview: false };
+  return {
+    v: 1,
+    quiz: quiz.id,
+    version: quiz.version,
+    step: "result",
+    answers: { ...answers },
+    current: null,
+    returnToReview: false,
+  };
 }

@@ -16,8 +16,19 @@ type Props = {
   onRestart: () => void;
 };
 
-export function ResultView({ quiz, result, headingRef, resultUrl, outcomeLink, onBack, onRestart }: Props) {
-  const leaders = result.recommendation.kind === "outcome" ? [result.recommendation.outcome] : result.recommendation.outcomes;
+export function ResultView({
+  quiz,
+  result,
+  headingRef,
+  resultUrl,
+  outcomeLink,
+  onBack,
+  onRestart,
+}: Props) {
+  const leaders =
+    result.recommendation.kind === "outcome"
+      ? [result.recommendation.outcome]
+      : result.recommendation.outcomes;
   const traitLabel = (id: string) => quiz.traits.find((t) => t.id === id)?.label ?? id;
   return (
     <section className="cf-step cf-result">
@@ -94,23 +105,43 @@ export function ResultView({ quiz, result, headingRef, resultUrl, outcomeLink, o
           );
         })}
       </ul>
-      <ResultActions quiz={quiz} result={result} link={resultUrl(result.token)} onBack={onBack} onRestart={onRestart} />
+      <ResultActions
+        quiz={quiz}
+        result={result}
+        link={resultUrl(result.token)}
+        onBack={onBack}
+        onRestart={onRestart}
+      />
     </section>
   );
 }
 
-function ResultActions({ quiz, result, link, onBack, onRestart }: { quiz: Quiz; result: Result; link: string; onBack: () => void; onRestart: () => void }) {
+function ResultActions({
+  quiz,
+  result,
+  link,
+  onBack,
+  onRestart,
+}: {
+  quiz: Quiz;
+  result: Result;
+  link: string;
+  onBack: () => void;
+  onRestart: () => void;
+}) {
   const [copied, setCopied] = useState<string>("");
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);
       setCopied("Link copied.");
     } catch {
-      setCopied("Copying was blocked: select the link below and copy it.");
+      setCopied("Copying was blocked: select the link above and copy it.");
     }
   };
   const download = () => {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }));
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = `${quiz.id}-result.json`;

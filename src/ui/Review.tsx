@@ -6,7 +6,12 @@ import type { Quiz } from "../engine/schema";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
 
-type Props = { quiz: Quiz; context: QuizContext; send: (event: QuizEvent) => void; headingRef: RefObject<HTMLHeadingElement | null> };
+type Props = {
+  quiz: Quiz;
+  context: QuizContext;
+  send: (event: QuizEvent) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+};
 
 export function Review({ quiz, context, send, headingRef }: Props) {
   const baseId = useId();
@@ -16,7 +21,7 @@ export function Review({ quiz, context, send, headingRef }: Props) {
   const error = context.error;
   return (
     <section className="cf-step cf-review">
-      {error && <ErrorSummary key={error.message} message={error.message} fieldId={changeId(error.question)} />}
+      {error && <ErrorSummary error={error} fieldId={changeId(error.question)} />}
       <Heading headingRef={headingRef} className="cf-heading">
         Check your answers
       </Heading>
@@ -26,10 +31,18 @@ export function Review({ quiz, context, send, headingRef }: Props) {
           return (
             <div className="cf-summary-row" key={question.id}>
               <dt>{question.prompt}</dt>
-              <dd>{answer === undefined ? <em>Not answered</em> : describeAnswer(question, answer)}</dd>
+              <dd>
+                {answer === undefined ? <em>Not answered</em> : describeAnswer(question, answer)}
+              </dd>
               <dd className="cf-summary-action">
-                <button id={changeId(question.id)} type="button" className="cf-link" onClick={() => send({ type: "EDIT", question: question.id })}>
-                  Change<span className="cf-visually-hidden"> your answer to: {question.prompt}</span>
+                <button
+                  id={changeId(question.id)}
+                  type="button"
+                  className="cf-link"
+                  onClick={() => send({ type: "EDIT", question: question.id })}
+                >
+                  Change
+                  <span className="cf-visually-hidden"> your answer to: {question.prompt}</span>
                 </button>
               </dd>
             </div>
@@ -40,7 +53,11 @@ export function Review({ quiz, context, send, headingRef }: Props) {
         <button type="button" className="cf-button" onClick={() => send({ type: "BACK" })}>
           Back
         </button>
-        <button type="button" className="cf-button cf-primary" onClick={() => send({ type: "SUBMIT" })}>
+        <button
+          type="button"
+          className="cf-button cf-primary"
+          onClick={() => send({ type: "SUBMIT" })}
+        >
           See my result
         </button>
       </div>

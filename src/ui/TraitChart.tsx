@@ -27,38 +27,56 @@ export function TraitChart({ quiz, result }: { quiz: Quiz; result: Result }) {
         {traits.map((t) => (
           <div className="cf-chart-row" key={t.trait}>
             <span className="cf-chart-trait">{t.label}</span>
-            <svg className="cf-chart-bars" viewBox={`0 0 100 ${height}`} preserveAspectRatio="none" focusable="false">
+            <svg
+              className="cf-chart-bars"
+              viewBox={`0 0 100 ${height}`}
+              preserveAspectRatio="none"
+              focusable="false"
+            >
               {outcomes.map((o, i) => (
-                <rect key={o} className={`cf-series-${i}`} x="0" y={i * (BAR + GAP)} width={Math.max(0.5, t.scores[o] ?? 0)} height={BAR} />
+                <rect
+                  key={o}
+                  className={`cf-series-${i}`}
+                  x="0"
+                  y={i * (BAR + GAP)}
+                  width={Math.max(0.5, t.scores[o] ?? 0)}
+                  height={BAR}
+                />
               ))}
             </svg>
-            <span className="cf-chart-figures">{outcomes.map((o) => formatScore(t.scores[o] ?? 0)).join(" / ")}</span>
+            <span className="cf-chart-figures">
+              {outcomes.map((o) => formatScore(t.scores[o] ?? 0)).join(" / ")}
+            </span>
           </div>
         ))}
       </div>
-      <table className="cf-visually-hidden">
-        <caption>Score out of 100 on each trait</caption>
-        <thead>
-          <tr>
-            <th scope="col">Trait</th>
-            {outcomes.map((o) => (
-              <th scope="col" key={o}>
-                {outcomeName(quiz, o)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {traits.map((t) => (
-            <tr key={t.trait}>
-              <th scope="row">{t.label}</th>
+      {/* Hidden by a wrapper: a table keeps its full width whatever its own width and overflow,
+          so hiding the table itself makes narrow screens scroll sideways. */}
+      <div className="cf-visually-hidden">
+        <table>
+          <caption>Score out of 100 on each trait</caption>
+          <thead>
+            <tr>
+              <th scope="col">Trait</th>
               {outcomes.map((o) => (
-                <td key={o}>{formatScore(t.scores[o] ?? 0)}</td>
+                <th scope="col" key={o}>
+                  {outcomeName(quiz, o)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {traits.map((t) => (
+              <tr key={t.trait}>
+                <th scope="row">{t.label}</th>
+                {outcomes.map((o) => (
+                  <td key={o}>{formatScore(t.scores[o] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -11,7 +11,10 @@ export type ProgressStore = {
   clear(): void;
 };
 
-export function browserProgressStore(key: string, storage: () => Storage | undefined): ProgressStore {
+export function browserProgressStore(
+  key: string,
+  storage: () => Storage | undefined,
+): ProgressStore {
   const attempt = <T>(action: (s: Storage) => T, fallback: T): T => {
     try {
       const s = storage();

@@ -8,14 +8,23 @@ import type { Start } from "./QuizApp";
 
 export function resultTokenIn(hash: string): string | undefined {
   const match = /^#r=(.*)$/.exec(hash);
-  return match ? decodeURIComponent(match[1] ?? "") : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1] ?? "");
+  } catch {
+    // Broken percent-encoding (`#r=%`) would throw before the first render: pass the raw
+    // text on, and decodeAnswers refuses it with its usual message.
+    return match[1] ?? "";
+  }
 }
 
 export function decideStart(quiz: Quiz, hash: string, store: ProgressStore | undefined): Start {
   const token = resultTokenIn(hash);
   if (token !== undefined) {
     const decoded = decodeAnswers(quiz, token);
-    return decoded.ok ? { kind: "result", answers: decoded.answers } : { kind: "bad-link", message: decoded.error.message };
+    return decoded.ok
+      ? { kind: "result", answers: decoded.answers }
+      : { kind: "bad-link", message: decoded.error.message };
   }
   const saved = store?.load();
   if (saved === undefined) return { kind: "fresh" };

@@ -31,6 +31,19 @@ export function formatScore(score: number): string {
 
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   return `${months[(m ?? 1) - 1]} ${d}, ${y}`;
 }

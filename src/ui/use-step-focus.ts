@@ -28,15 +28,21 @@ export function useStepFocus({
   context,
   headingRef,
   manageTitle,
+  focusFirst = false,
 }: {
   quiz: Quiz;
   step: Step;
   context: QuizContext;
   headingRef: RefObject<HTMLHeadingElement | null>;
   manageTitle?: boolean;
+  /**
+   * The first step was asked for (Resume, Start over), so it is a step too: the button
+   * that was pressed has gone, and focus would otherwise fall back to the document.
+   */
+  focusFirst?: boolean;
 }): string {
   const name = stepName(quiz, step, context);
-  const firstRender = useRef(true);
+  const firstRender = useRef(!focusFirst);
   const where = `${step}:${context.current ?? ""}`;
 
   useEffect(() => {

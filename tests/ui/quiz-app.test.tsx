@@ -1,0 +1,269 @@
+// @vitest-environment jsdom
+// QuizApp around its store and its page: saving progress, resuming it, telling the
+// person when saving fails or a link is bad, and telling the page what happened.
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { Progress, QuizEmitted } from "../../src/engine/machine";
+import { evaluate } from "../../src/engine/result";
+import { decideStart } from "../../src/ui/start";
+import { loadQuiz } from "../helpers/quiz";
+import { answer, CSM_ANSWERS, memoryStore, questionHeading, renderApp, takeQuiz } from "./support";
+
+const quiz = loadQuiz();
+const prompt = (id: string) => quiz.questions.find((q) => q.id === id)?.prompt ?? "?";
+
+function saved(
+  step: Progress["step"],
+  answers: Progress["answers"],
+  current: string | null,
+): Progress {
+  return {
+    v: 1,
+    quiz: quiz.id,
+    version: quiz.version,
+    step,
+    answers,
+    current,
+    returnToReview: false,
+  };
+}
+
+const HALFWAY = saved(
+  "answering",
+  {
+    week: "customers",
+    stalled: "priorities",
+    "current-role": "product",
+    proud: ["happy-customers", "value"],
+  },
+  "learn",
+);
+
+describe("saving progress", () => {
+  it("saves on every answer and every step, never the untouched intro", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp(quiz, { store });
+    expect(store.save).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    expect(store.saved).toEqual(saved("answering", {}, "week"));
+
+    await user.click(screen.getByLabelText("Deciding what gets built next, and why"));
+    expect(store.saved).toEqual(saved("answering", { week: "deciding" }, "week"));
+
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(store.saved).toEqual(saved("answering", { week: "deciding" }, "stalled"));
+
+    await user.click(screen.getByLabelText("Get the team together to talk it through"));
+    expect(store.saved).toEqual(
+      saved("answering", { week: "deciding", stalled: "team-talk" }, "stalled"),
+    );
+    const saves = store.save.mock.calls.length;
+    await user.click(screen.getByLabelText("Find out what is in the way and get it removed"));
+    expect(store.save.mock.calls.length).toBeGreaterThan(saves);
+    expect(store.saved).toMatchObject({ answers: { stalled: "obstacle" } });
+  });
+
+  it("saves the result step with every answer once the quiz is done", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp(quiz, { store });
+    await takeQuiz(user, quiz, CSM_ANSWERS);
+    expect(store.saved).toEqual(saved("result", CSM_ANSWERS, null));
+  });
+
+  it("survives closing the page: the next visit offers to resume where it stopped", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp(quiz, { store });
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    await answer(user, quiz, "week", "coaching");
+    await answer(user, quiz, "stalled", "stakeholders");
+    first.unmount();
+
+    const start = decideStart(quiz, "", store);
+    expect(start).toEqual({
+      kind: "resume",
+      dropped: 0,
+      progress: saved("answering", { week: "coaching", stalled: "stakeholders" }, "current-role"),
+    });
+    renderApp(quiz, { store, start });
+    await user.click(screen.getByRole("button", { name: "Resume" }));
+    expect(questionHeading()).toHaveTextContent(prompt("current-role"));
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(
+      screen.getByRole("radio", { name: "Ask the people who asked for it what matters most now" }),
+    ).toBeChecked();
+  });
+});
+
+describe("a visit with saved progress", () => {
+  it("welcomes the person back and says nothing was lost when nothing was", () => {
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    const notice = screen.getByRole("region", { name: "Welcome back" });
+    expect(within(notice).getByText("You have a quiz in progress.")).toBeInTheDocument();
+    expect(notice).not.toHaveTextContent("no longer");
+  });
+
+  it("says how many answers were dropped because the quiz changed", () => {
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 2 } });
+    expect(screen.getByRole("region", { name: "Welcome back" })).toHaveTextContent(
+      "You have a quiz in progress. The quiz has changed since: 2 of your answers no longer apply and were removed.",
+    );
+  });
+
+  it("says it in the singular for one dropped answer", () => {
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 1 } });
+    expect(screen.getByRole("region", { name: "Welcome back" })).toHaveTextContent(
+      "The quiz has changed since: 1 of your answers no longer applies and was removed.",
+    );
+  });
+
+  it("resumes at the saved question with the saved answers", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore(HALFWAY);
+    renderApp(quiz, { store, start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    await user.click(screen.getByRole("button", { name: "Resume" }));
+
+    expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
+    expect(questionHeading()).toHaveTextContent(prompt("learn"));
+    // The Resume button has gone: focus goes to the question, which is announced.
+    expect(questionHeading()).toHaveFocus();
+    expect(screen.getByRole("status")).toHaveTextContent("Question 5 of 12");
+    expect(screen.queryAllByRole("radio", { checked: true })).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(questionHeading()).toHaveTextContent(prompt("proud"));
+    expect(
+      screen.getAllByRole("checkbox", { checked: true }).map((c) => c.getAttribute("value")),
+    ).toEqual(["happy-customers", "value"]);
+    expect(store.clear).not.toHaveBeenCalled();
+  });
+
+  it("can start over instead, clearing what was saved", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore(HALFWAY);
+    renderApp(quiz, { store, start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    await user.click(
+      within(screen.getByRole("region", { name: "Welcome back" })).getByRole("button", {
+        name: "Start over",
+      }),
+    );
+    expect(store.clear).toHaveBeenCalledTimes(1);
+    expect(store.saved).toBeUndefined();
+    expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
+    expect(questionHeading()).toHaveTextContent(quiz.title);
+    expect(questionHeading()).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    expect(questionHeading()).toHaveTextContent(prompt("week"));
+    expect(screen.queryAllByRole("radio", { checked: true })).toHaveLength(0);
+  });
+
+  it("puts the notice away when the person simply starts the quiz", async () => {
+    const user = userEvent.setup();
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
+    expect(questionHeading()).toHaveTextContent(prompt("week"));
+  });
+});
+
+describe("a browser that will not save", () => {
+  it('says "Progress will not be saved" once, however many answers follow', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore(undefined, { works: false });
+    renderApp(quiz, { store });
+    expect(screen.queryByRole("region", { name: "Progress will not be saved" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    await answer(user, quiz, "week", "events");
+    await answer(user, quiz, "stalled", "obstacle");
+    await answer(user, quiz, "current-role", "analyst");
+    expect(store.save.mock.calls.length).toBeGreaterThan(5);
+    const notices = screen.getAllByRole("region", { name: "Progress will not be saved" });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toHaveTextContent(
+      "This browser is not letting the quiz save your answers, so they will be lost if you close the page. The quiz still works.",
+    );
+    expect(screen.getAllByText("Progress will not be saved")).toHaveLength(1);
+    // The quiz goes on regardless.
+    expect(questionHeading()).toHaveTextContent(prompt("proud"));
+  });
+});
+
+describe("a bad result link", () => {
+  it("shows why it cannot be opened, above a quiz that can be taken", async () => {
+    const user = userEvent.setup();
+    const message =
+      "This link is damaged: part of it is missing or was changed. Try copying the whole link again.";
+    renderApp(quiz, { start: { kind: "bad-link", message } });
+    const notice = screen.getByRole("region", { name: "This result link cannot be opened" });
+    expect(notice).toHaveTextContent(message);
+    expect(notice).toHaveTextContent("You can take the quiz below to get your result again.");
+    expect(questionHeading()).toHaveTextContent(quiz.title);
+
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    expect(screen.queryByRole("region", { name: "This result link cannot be opened" })).toBeNull();
+  });
+
+  it("comes from decideStart for a damaged #r= address", () => {
+    renderApp(quiz, { start: decideStart(quiz, "#r=not-a-real-token", undefined) });
+    expect(
+      screen.getByRole("region", { name: "This result link cannot be opened" }),
+    ).toHaveTextContent(/^This result link cannot be openedThis link is damaged: /);
+  });
+});
+
+describe("events for the page", () => {
+  it("tells the page when the quiz starts, at each answer and when it completes", async () => {
+    const user = userEvent.setup();
+    const events: QuizEmitted[] = [];
+    renderApp(quiz, { onEvent: (event) => events.push(structuredClone(event)) });
+
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    expect(events).toEqual([{ type: "started" }]);
+
+    await answer(user, quiz, "week", "customers");
+    expect(events.at(-1)).toEqual({
+      type: "answered",
+      question: "week",
+      answer: "customers",
+      answers: { week: "customers" },
+    });
+
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    events.length = 0;
+    await takeQuiz(user, quiz, CSM_ANSWERS);
+    const types = events.map((e) => e.type);
+    expect(types[0]).toBe("started");
+    expect(types.filter((t) => t === "answered")).toHaveLength(
+      Object.values(CSM_ANSWERS).flat().length,
+    );
+    const multiple = events.filter((e) => e.type === "answered" && e.question === "own");
+    expect(multiple.map((e) => e.type === "answered" && e.answer)).toEqual([
+      ["events"],
+      ["events", "impediments"],
+    ]);
+    expect(types.at(-1)).toBe("completed");
+    expect(types.filter((t) => t === "completed")).toHaveLength(1);
+    const completed = events.at(-1);
+    expect(completed).toEqual({ type: "completed", result: evaluate(quiz, CSM_ANSWERS) });
+  });
+
+  it("does not report a completion when a result link is opened", () => {
+    const onEvent = vi.fn();
+    renderApp(quiz, { start: { kind: "result", answers: CSM_ANSWERS }, onEvent });
+    expect(questionHeading()).toHaveTextContent("CSM fits you best");
+    expect(onEvent).not.toHaveBeenCalled();
+  });
+
+  it("names each step in the document's title when asked to", async () => {
+    const user = userEvent.setup();
+    renderApp(quiz, { manageTitle: true });
+    expect(document.title).toBe(quiz.title);
+    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
+    expect(document.title).toBe(`Question 1 of 12 - ${quiz.title}`);
+  });
+});
