@@ -43,7 +43,10 @@ function shipped(root: string) {
       .reduce(
         (sum, f) => {
           const body = readFileSync(join(dir, f));
-          return { bytes: sum.bytes + statSync(join(dir, f)).size, gzip: sum.gzip + gzipSync(body, { level: 9 }).length };
+          return {
+            bytes: sum.bytes + statSync(join(dir, f)).size,
+            gzip: sum.gzip + gzipSync(body, { level: 9 }).length,
+          };
         },
         { bytes: 0, gzip: 0 },
       );
@@ -99,13 +102,32 @@ async function measure(url: string): Promise<Sample[]> {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
       await page.addInitScript({ content: PROBE });
       await page.goto(url);
-      await page.waitForFunction(() => ((window as unknown as { __bench: { answerTimes: number[] } }).__bench.answerTimes.length ?? 0) >= 10, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () =>
+          ((window as unknown as { __bench: { answerTimes: number[] } }).__bench.answerTimes
+            .length ?? 0) >= 10,
+        undefined,
+        { timeout: 60_000 },
+      );
       const result = await page.evaluate(() => {
-        const { marks, answerTimes } = (window as unknown as { __bench: { marks: Record<string, number>; answerTimes: number[] } }).__bench;
-        const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
-        return { fcp, control: marks.control ?? Number.NaN, interactive: marks.interactive ?? Number.NaN, answers: answerTimes };
+        const { marks, answerTimes } = (
+          window as unknown as { __bench: { marks: Record<string, number>; answerTimes: number[] } }
+        ).__bench;
+        const fcp =
+          performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
+        return {
+          fcp,
+          control: marks.control ?? Number.NaN,
+          interactive: marks.interactive ?? Number.NaN,
+          answers: answerTimes,
+        };
       });
-      samples.push({ fcp: result.fcp, control: result.control, interactive: result.interactive, answer: median(result.answers) });
+      samples.push({
+        fcp: result.fcp,
+        control: result.control,
+        interactive: result.interactive,
+        answer: median(result.answers),
+      });
       await context.close();
     }
   } finally {
@@ -117,7 +139,9 @@ async function measure(url: string): Promise<Sample[]> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 const pages = await buildPages();
@@ -127,7 +151,14 @@ for (const page of pages) {
   try {
     const samples = await measure(url);
     const pick = (key: keyof Sample) => median(samples.map((s) => s[key]));
-    rows.push({ ...page, ...shipped(page.root), fcp: pick("fcp"), control: pick("control"), interactive: pick("interactive"), answer: pick("answer") });
+    rows.push({
+      ...page,
+      ...shipped(page.root),
+      fcp: pick("fcp"),
+      control: pick("control"),
+      interactive: pick("interactive"),
+      answer: pick("answer"),
+    });
   } finally {
     server.close();
   }
@@ -140,13 +171,43 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 const table = [
   ["measure", quiz.name, bare.name, "ratio"],
-  ["JS shipped (gzip)", `${kb(quiz.js.bytes)} (${kb(quiz.js.gzip)})`, `${kb(bare.js.bytes)} (${kb(bare.js.gzip)})`, ratio(quiz.js.gzip, bare.js.gzip)],
-  ["CSS shipped (gzip)", `${kb(quiz.css.bytes)} (${kb(quiz.css.gzip)})`, `${kb(bare.css.bytes)} (${kb(bare.css.gzip)})`, ""],
-  ["JS + CSS (gzip)", kb(quiz.js.gzip + quiz.css.gzip), kb(bare.js.gzip + bare.css.gzip), ratio(quiz.js.gzip + quiz.css.gzip, bare.js.gzip + bare.css.gzip)],
+  [
+    "JS shipped (gzip)",
+    `${kb(quiz.js.bytes)} (${kb(quiz.js.gzip)})`,
+    `${kb(bare.js.bytes)} (${kb(bare.js.gzip)})`,
+    ratio(quiz.js.gzip, bare.js.gzip),
+  ],
+  [
+    "CSS shipped (gzip)",
+    `${kb(quiz.css.bytes)} (${kb(quiz.css.gzip)})`,
+    `${kb(bare.css.bytes)} (${kb(bare.css.gzip)})`,
+    "",
+  ],
+  [
+    "JS + CSS (gzip)",
+    kb(quiz.js.gzip + quiz.css.gzip),
+    kb(bare.js.gzip + bare.css.gzip),
+    ratio(quiz.js.gzip + quiz.css.gzip, bare.js.gzip + bare.css.gzip),
+  ],
   ["first contentful paint", ms(quiz.fcp), ms(bare.fcp), ratio(quiz.fcp, bare.fcp)],
-  ["first control visible and enabled", ms(quiz.control), ms(bare.control), ratio(quiz.control, bare.control)],
-  ["first question interactive", ms(quiz.interactive), ms(bare.interactive), ratio(quiz.interactive, bare.interactive)],
-  ["answer -> next question in the DOM", ms(quiz.answer), ms(bare.answer), ratio(quiz.answer, bare.answer)],
+  [
+    "first control visible and enabled",
+    ms(quiz.control),
+    ms(bare.control),
+    ratio(quiz.control, bare.control),
+  ],
+  [
+    "first question interactive",
+    ms(quiz.interactive),
+    ms(bare.interactive),
+    ratio(quiz.interactive, bare.interactive),
+  ],
+  [
+    "answer -> next question in the DOM",
+    ms(quiz.answer),
+    ms(bare.answer),
+    ratio(quiz.answer, bare.answer),
+  ],
 ];
 const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
@@ -155,4 +216,7 @@ console.log(line(table[0] ?? []));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of table.slice(1)) console.log(line(r));
 mkdirSync(".bench", { recursive: true });
-writeFileSync(".bench/results.json", `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, rows }, null, 2)}\n`);
+writeFileSync(
+  ".bench/results.json",
+  `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, rows }, null, 2)}\n`,
+);

@@ -12,12 +12,18 @@ const dist = process.argv[2] ?? "dist";
 const ssrOut = join(dist, ".prerender");
 
 await build({ logLevel: "warn", build: { outDir: dist, emptyOutDir: true } });
-await build({ logLevel: "warn", build: { ssr: "src/app/prerender.tsx", outDir: ssrOut, emptyOutDir: true, copyPublicDir: false } });
+await build({
+  logLevel: "warn",
+  build: { ssr: "src/app/prerender.tsx", outDir: ssrOut, emptyOutDir: true, copyPublicDir: false },
+});
 
-const { render } = (await import(pathToFileURL(join(process.cwd(), ssrOut, "prerender.js")).href)) as { render: () => string };
+const { render } = (await import(
+  pathToFileURL(join(process.cwd(), ssrOut, "prerender.js")).href
+)) as { render: () => string };
 const page = join(dist, "index.html");
 const html = readFileSync(page, "utf8");
-if (!html.includes("<!--app-html-->")) throw new Error(`${page} has no <!--app-html--> placeholder`);
+if (!html.includes("<!--app-html-->"))
+  throw new Error(`${page} has no <!--app-html--> placeholder`);
 writeFileSync(page, html.replace("<!--app-html-->", render()));
 rmSync(ssrOut, { recursive: true, force: true });
 console.log(`built ${dist}/ (intro prerendered)`);

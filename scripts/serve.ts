@@ -5,7 +5,8 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self'";
+export const CSP =
+  "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self'";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -16,7 +17,11 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function startServer({ root = "dist", port = 4173, headers = {} as Record<string, string> } = {}): Promise<{ server: Server; url: string }> {
+export function startServer({
+  root = "dist",
+  port = 4173,
+  headers = {} as Record<string, string>,
+} = {}): Promise<{ server: Server; url: string }> {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);

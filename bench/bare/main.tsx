@@ -8,10 +8,19 @@ import quiz from "../../quizzes/csm-vs-cspo.yaml";
 
 const questions = quiz.questions.filter((q) => q.type === "single");
 
-const machine = setup({ types: { context: {} as { index: number; answers: Record<string, string> }, events: {} as { type: "ANSWER"; id: string; option: string } | { type: "NEXT" } } }).createMachine({
+const machine = setup({
+  types: {
+    context: {} as { index: number; answers: Record<string, string> },
+    events: {} as { type: "ANSWER"; id: string; option: string } | { type: "NEXT" },
+  },
+}).createMachine({
   context: { index: 0, answers: {} },
   on: {
-    ANSWER: { actions: assign({ answers: ({ context, event }) => ({ ...context.answers, [event.id]: event.option }) }) },
+    ANSWER: {
+      actions: assign({
+        answers: ({ context, event }) => ({ ...context.answers, [event.id]: event.option }),
+      }),
+    },
     NEXT: { actions: assign({ index: ({ context }) => (context.index + 1) % questions.length }) },
   },
 });
@@ -19,14 +28,26 @@ const machine = setup({ types: { context: {} as { index: number; answers: Record
 function Bare() {
   const [state, send] = useMachine(machine);
   const question = questions[state.context.index];
-  if (!question || question.type !== "single") return null;
+  if (question?.type !== "single") return null;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); send({ type: "NEXT" }); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        send({ type: "NEXT" });
+      }}
+    >
       <fieldset>
-        <legend><h1>{question.prompt}</h1></legend>
+        <legend>
+          <h1>{question.prompt}</h1>
+        </legend>
         {question.options.map((o) => (
           <label key={o.id}>
-            <input type="radio" name={question.id} checked={state.context.answers[question.id] === o.id} onChange={() => send({ type: "ANSWER", id: question.id, option: o.id })} />
+            <input
+              type="radio"
+              name={question.id}
+              checked={state.context.answers[question.id] === o.id}
+              onChange={() => send({ type: "ANSWER", id: question.id, option: o.id })}
+            />
             {o.label}
           </label>
         ))}

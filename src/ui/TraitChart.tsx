@@ -16,7 +16,7 @@ export function TraitChart({ quiz, result }: { quiz: Quiz; result: Result }) {
       <ul className="cf-chart-keys" aria-hidden="true">
         {outcomes.map((o, i) => (
           <li key={o}>
-            <svg className="cf-chart-key" viewBox="0 0 10 10" focusable="false">
+            <svg className="cf-chart-key" viewBox="0 0 10 10" focusable="false" aria-hidden="true">
               <rect className={`cf-series-${i}`} width="10" height="10" />
             </svg>
             {outcomeName(quiz, o)}
@@ -32,6 +32,7 @@ export function TraitChart({ quiz, result }: { quiz: Quiz; result: Result }) {
               viewBox={`0 0 100 ${height}`}
               preserveAspectRatio="none"
               focusable="false"
+              aria-hidden="true"
             >
               {outcomes.map((o, i) => (
                 <rect

@@ -42,23 +42,21 @@ export function useStepFocus({
   focusFirst?: boolean;
 }): string {
   const name = stepName(quiz, step, context);
-  const firstRender = useRef(!focusFirst);
+  // `where` is a step's identity: focus moves and the status speaks only when it changes.
   const where = `${step}:${context.current ?? ""}`;
+  // Opening the page is not a step: focus stays where the browser puts it, and a screen
+  // reader reads the page as it opens.
+  const opening = useRef(focusFirst ? null : where);
 
   useEffect(() => {
-    // Opening the page is not a step: focus stays where the browser puts it.
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (opening.current === where) return;
+    opening.current = null;
     headingRef.current?.focus();
-    // `where` is the step's identity: focus moves only when it changes.
   }, [where, headingRef]);
 
   useEffect(() => {
     if (manageTitle) document.title = step === "intro" ? quiz.title : `${name} - ${quiz.title}`;
   }, [manageTitle, name, quiz.title, step]);
 
-  // The first render announces nothing: a screen reader reads the page as it opens.
-  return firstRender.current ? "" : name;
+  return opening.current === where ? "" : name;
 }

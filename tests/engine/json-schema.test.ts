@@ -10,6 +10,8 @@ describe("quizzes/quiz.schema.json", () => {
   it("refuses unknown fields, so editors underline typos", () => {
     const schema = JSON.parse(quizJsonSchema());
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(expect.arrayContaining(["id", "version", "questions", "scoring"]));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(["id", "version", "questions", "scoring"]),
+    );
   });
 });

@@ -11,7 +11,10 @@ describe("the CSM-vs-CSPO quiz", () => {
     const result = evaluate(quiz, answers);
     expect(Object.keys(result.answers)).toEqual(Object.keys(answers));
     if (expected === "balanced") {
-      expect(result.recommendation).toMatchObject({ kind: "balanced", outcomes: expect.arrayContaining(["csm", "cspo"]) });
+      expect(result.recommendation).toMatchObject({
+        kind: "balanced",
+        outcomes: expect.arrayContaining(["csm", "cspo"]),
+      });
       expect(new Set(result.reasons.map((r) => r.outcome))).toEqual(new Set(["csm", "cspo"]));
       expect(result.conclusion?.passage).toBe("conclusion");
     } else {
@@ -25,7 +28,9 @@ describe("the CSM-vs-CSPO quiz", () => {
     expect(quiz.questions.length).toBeLessThanOrEqual(14);
     for (const trait of quiz.traits) {
       const touching = quiz.questions.filter((q) =>
-        q.type === "scale" ? trait.id in q.agree || trait.id in q.disagree : q.options.some((o) => trait.id in o.weights),
+        q.type === "scale"
+          ? trait.id in q.agree || trait.id in q.disagree
+          : q.options.some((o) => trait.id in o.weights),
       );
       expect(touching.length, trait.id).toBeGreaterThanOrEqual(4);
     }

@@ -6,7 +6,10 @@ export function arbitraryAnswer(question: Question): fc.Arbitrary<Answer> {
   if (question.type === "scale") return fc.integer({ min: 1, max: question.labels.length });
   const ids = question.options.map((o) => o.id);
   if (question.type === "single") return fc.constantFrom(...ids);
-  return fc.shuffledSubarray(ids, { minLength: question.minChoices, maxLength: question.maxChoices });
+  return fc.shuffledSubarray(ids, {
+    minLength: question.minChoices,
+    maxLength: question.maxChoices,
+  });
 }
 
 /** Answers to any subset of the questions (hidden ones included: the engine must ignore them). */

@@ -2,7 +2,8 @@
 // one source whose text every passage quotes. Pass questions and settings to override.
 import { type Quiz, quizSchema } from "../../src/engine/schema";
 
-export const SOURCE_TEXT = "X suits people who run teams. Y suits people who shape products. Both are fine.";
+export const SOURCE_TEXT =
+  "X suits people who run teams. Y suits people who shape products. Both are fine.";
 
 export function buildQuiz(overrides: Record<string, unknown> = {}): Quiz {
   return quizSchema.parse({
@@ -11,7 +12,9 @@ export function buildQuiz(overrides: Record<string, unknown> = {}): Quiz {
     title: "Tiny",
     intro: "A tiny quiz.",
     minutes: 1,
-    sources: [{ id: "src", title: "Source", author: "Author", date: "2024-01-01", file: "source.txt" }],
+    sources: [
+      { id: "src", title: "Source", author: "Author", date: "2024-01-01", file: "source.txt" },
+    ],
     passages: [
       { id: "x-why", source: "src", text: "X suits people who run teams." },
       { id: "y-why", source: "src", text: "Y suits people who shape products." },

@@ -9,6 +9,7 @@ export function loadQuiz(path = "quizzes/csm-vs-cspo.yaml"): Quiz {
     fileName: path,
     loadSource: (file) => readFileSync(join(dirname(path), file), "utf8"),
   });
-  if (!validation.ok) throw new Error(`${path} is not valid: ${JSON.stringify(validation.problems)}`);
+  if (!validation.ok)
+    throw new Error(`${path} is not valid: ${JSON.stringify(validation.problems)}`);
   return validation.quiz;
 }
