@@ -8,7 +8,18 @@ import {
   parseTree,
   printParseErrorCode,
 } from "jsonc-parser";
-import { isAlias, isMap, isScalar, isSeq, Lexer, type Node, Parser, parseDocument } from "yaml";
+import {
+  Composer,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  type Node,
+  Parser,
+  YAMLParseError,
+} from "yaml";
 import { type Path, toPointer } from "./problem";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -54,11 +65,14 @@ export function parseQuizText(text: string, fileName: string): Parsed {
   if (source.trim() === "") return fail(emptyFile());
 
   const isYaml = /\.ya?ml$/i.test(fileName);
-  // Refuse deep nesting before either parser recurses into it. The scan uses each
-  // format's own tokenizer, so quotes, comments and block scalars are read exactly as the
-  // parser will read them: a stray quote cannot hide brackets from it.
-  const deep = isYaml ? findDeepYaml(source) : findDeepJson(source);
-  if (deep !== undefined) return fail(tooDeep(deep, []));
+  // Refuse deep nesting before the JSON parser recurses into it (readYaml does the same
+  // for YAML as it reads). The scan uses the parser's own tokenizer, so quotes and
+  // comments are read exactly as the parser will read them: a stray quote cannot hide
+  // brackets from it.
+  if (!isYaml) {
+    const deep = findDeepJson(source);
+    if (deep !== undefined) return fail(tooDeep(deep, []));
+  }
 
   const read = isYaml ? readYaml(source) : readJson(source);
   if ("code" in read) return fail(read);
@@ -125,7 +139,8 @@ function readJson(text: string): { value: unknown; offsets: Offsets } | ParseFai
 }
 
 function readYaml(text: string): { value: unknown; offsets: Offsets } | ParseFailure {
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const doc = composeYaml(text);
+  if ("code" in doc) return doc;
   const first = doc.errors[0];
   if (first) {
     return {
@@ -135,9 +150,12 @@ function readYaml(text: string): { value: unknown; offsets: Offsets } | ParseFai
       path: [],
     };
   }
+  // Comments only, or a bare `---`: nothing written at all (an explicit `~` or `null`
+  // is something, and the schema says what is wrong with it).
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null && !contents.source))
+    return emptyFile();
   const offsets: Offsets = new Map();
-  // Comments only: no document at all.
-  if (doc.contents === null) return emptyFile();
   const build = (node: unknown, path: (string | number)[], keyOffset?: number): unknown => {
     // A value left out entirely (`? key` with no value) has no range: point at its key,
     // not at the top of the file.
@@ -207,11 +225,13 @@ function emptyFile(): ParseFailure {
 }
 
 function describeBadKey(key: unknown): string {
-  if (isScalar(key) && key.value !== null && typeof key.value !== "object") {
+  if (isScalar(key) && (typeof key.value === "number" || typeof key.value === "boolean")) {
     // `2024: x` or `true: x`: YAML reads the key as a number or boolean, not a name.
     const text = String(key.source ?? key.value);
     return `the key ${text} is read as a ${typeof key.value}; write it in quotes ("${text}") to use it as a name`;
   }
+  // Under `%YAML 1.1`, `<<` is a merge key (its value is a symbol), which only works with aliases.
+  if (isScalar(key) && typeof key.value === "symbol") return "YAML merge keys (<<) are not allowed";
   return "every key must be a plain name, such as id or label";
 }
 
@@ -268,23 +288,47 @@ function findDeepJson(text: string): number | undefined {
 }
 
 /**
- * The offset where YAML first nests deeper than PRESCAN_DEPTH. YAML nests by indentation
- * and by `- - -` or `? ? ?` on one line as well as by brackets, so count the way the YAML
- * library itself does: its syntax-tree parser keeps an explicit stack (no recursion) with
- * one entry per open collection, and is stopped as soon as that stack grows too tall.
+ * parseDocument, with a depth limit. The YAML composer recurses once per level: 1,000
+ * levels overflowed the stack, and near the limit V8 could abort the whole process. YAML
+ * nests by indentation and by `- - -` or `? ? ?` on one line as well as by brackets, so
+ * depth is counted the way the library itself sees it: its syntax-tree parser keeps an
+ * explicit stack (no recursion) with one entry per open collection. The composer only
+ * receives a document once the parser has finished it, so a document that grows too deep
+ * is refused before anything recurses into it.
  */
-function findDeepYaml(text: string): number | undefined {
+function composeYaml(text: string): Document.Parsed | ParseFailure {
   const parser = new Parser();
   const deep = deepestPoint();
-  for (const lexeme of new Lexer().lex(text)) {
-    for (const _ of parser.next(lexeme)) {
-      // The finished documents are not needed: parseDocument reads the text again.
+  let tooDeepAt: number | undefined;
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      // The stack also holds the document (and, while one is read, a scalar).
+      tooDeepAt = deep(parser.stack.length - 1, Math.max(0, parser.offset - lexeme.length));
+      if (tooDeepAt !== undefined) return;
     }
-    // The stack also holds the document (and, while one is read, a scalar).
-    const found = deep(parser.stack.length - 1, Math.max(0, parser.offset - lexeme.length));
-    if (found !== undefined) return found;
+    yield* parser.end();
   }
-  return undefined;
+  const composer = new Composer({ uniqueKeys: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (tooDeepAt !== undefined) break;
+    if (doc) {
+      // As parseDocument does, in words for a trainer: one document per file.
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          "MULTIPLE_DOCS",
+          "the file holds more than one document (a second ---); a quiz is one document",
+        ),
+      );
+      break;
+    }
+    doc = next;
+  }
+  if (tooDeepAt !== undefined) return tooDeep(tooDeepAt, []);
+  // compose(…, forceDoc = true) always ends with a document, even for an empty file.
+  return doc as Document.Parsed;
 }
 
 /**
