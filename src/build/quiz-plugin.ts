@@ -11,7 +11,8 @@ export function quizPlugin(): Plugin {
   return {
     name: "coursefit-quiz",
     load(id) {
-      if (!/[\\/]quizzes[\\/][^\\/]+\.(ya?ml|json)$/.test(id) || id.endsWith(".schema.json")) return null;
+      if (!/[\\/]quizzes[\\/][^\\/]+\.(ya?ml|json)$/.test(id) || id.endsWith(".schema.json"))
+        return null;
       const fileName = relative(process.cwd(), id);
       const validation = validateQuiz(readFileSync(id, "utf8"), {
         fileName,
@@ -22,7 +23,11 @@ export function quizPlugin(): Plugin {
         },
       });
       if (!validation.ok) this.error(validation.problems.map(formatProblem).join("\n"));
-      return { code: `export default ${JSON.stringify(validation.quiz)};`, map: null, moduleType: "js" };
+      return {
+        code: `export default ${JSON.stringify(validation.quiz)};`,
+        map: null,
+        moduleType: "js",
+      };
     },
   };
 }
