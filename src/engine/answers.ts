@@ -1,6 +1,7 @@
 // What an answer means for a question: whether it is well-formed, whether a condition
 // holds, and which questions are shown. Shared by the scorer, the flow machine and the
 // validator so that "shown" and "counts" mean the same thing everywhere.
+import { own } from "./own";
 import type { Answer, Answers, Condition, Question, Quiz } from "./schema";
 
 /** Why an answer cannot be taken for a question, or undefined when it can. */
@@ -58,10 +59,12 @@ function walk(quiz: Quiz, answers: Answers) {
   const shown: Question[] = [];
   const counted: Record<string, Answer> = {};
   for (const question of quiz.questions) {
-    const visible = (question.showIf ?? []).every((c) => conditionHolds(c, counted[c.question]));
+    const visible = (question.showIf ?? []).every((c) =>
+      conditionHolds(c, own(counted, c.question)),
+    );
     if (!visible) continue;
     shown.push(question);
-    const answer = answers[question.id];
+    const answer = own(answers, question.id);
     if (answer !== undefined && answerProblem(question, answer) === undefined) {
       counted[question.id] = canonical(question, answer);
     }

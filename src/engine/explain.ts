@@ -1,6 +1,7 @@
 // Scores -> reasons in the source article's own words. The engine only ever quotes
 // passages that the validator proved are verbatim in the shipped source text.
 
+import { own } from "./own";
 import type { Answer, Question, Quiz } from "./schema";
 import { pointsFor, type Scores, type TraitScore } from "./score";
 
@@ -90,7 +91,7 @@ function reasonFor(
   impact: number,
 ): Reason {
   const outcome = quiz.outcomes.find((o) => o.id === outcomeId);
-  const passage = outcome?.passages[traitId];
+  const passage = outcome && own(outcome.passages, traitId);
   if (!passage) throw new Error(`outcome "${outcomeId}" has no passage for trait "${traitId}"`);
   const answers = quiz.questions.flatMap((question) => {
     const answer = scores.answers[question.id];

@@ -22,6 +22,17 @@ export type Fairness = {
 export const EXACT_LIMIT = 50_000;
 export const SAMPLES = 20_000;
 
+/**
+ * How many answer sets one check may score. A scoring walks every question once and
+ * sums points for every (trait, outcome) pair (about 0.1 ms for the built-in quiz);
+ * capping the total work keeps a huge or hostile quiz from hanging the checks, at the
+ * price of a smaller sample for it.
+ */
+function affordable(quiz: Quiz, most: number): number {
+  const cost = quiz.questions.length * (quiz.traits.length * quiz.outcomes.length + 4);
+  return Math.max(100, Math.min(most, Math.floor(4_000_000 / cost)));
+}
+
 /** Every answer a person could give to a question. */
 export function answersFor(question: Question): Answer[] {
   if (question.type === "scale") return question.labels.map((_, i) => i + 1);
@@ -64,7 +75,8 @@ export function fairness(quiz: Quiz, random: () => number = seededRandom(1)): Fa
   if (exact) {
     forEachAnswerSet(quiz, domains, tally);
   } else {
-    for (let i = 0; i < SAMPLES; i++) tally(randomAnswers(quiz, domains, random), 1);
+    const samples = affordable(quiz, SAMPLES);
+    for (let i = 0; i < samples; i++) tally(randomAnswers(quiz, domains, random), 1);
     for (const outcome of quiz.outcomes) {
       const best = climb(quiz, domains, (answers) => scoreOf(quiz, answers, outcome.id), random);
       highest[outcome.id] = Math.max(highest[outcome.id] ?? 0, best.value);
@@ -152,8 +164,8 @@ function climb(
   objective: (answers: Answers) => number,
   random: () => number,
   starts = 8,
-  budget = 20_000,
 ): { answers: Answers; value: number } {
+  let budget = affordable(quiz, 20_000);
   let best = { answers: {} as Answers, value: Number.NEGATIVE_INFINITY };
   const score = (answers: Answers) => {
     budget--;

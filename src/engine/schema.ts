@@ -10,6 +10,9 @@ const id = z
 
 const text = z.string().trim().min(1, "must not be empty");
 
+/** Links the page shows: http(s) only, never javascript: or data:. */
+const webUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" });
+
 /** Points an answer gives, per trait and then per outcome: { role: { csm: 2 } }. */
 const weights = z
   .record(z.string(), z.record(z.string(), z.number().min(0).max(100)))
@@ -80,7 +83,7 @@ const source = z.strictObject({
     .string()
     .regex(/^[\w.-]+\.txt$/, "must be a .txt file name beside the quiz")
     .describe("The source text, a file beside the quiz."),
-  url: z.url().optional(),
+  url: webUrl.optional(),
 });
 
 const passage = z.strictObject({
@@ -99,7 +102,7 @@ const outcome = z.strictObject({
   passages: z
     .record(z.string(), id)
     .describe("For each trait, the passage that explains why this outcome fits."),
-  nextStep: z.strictObject({ label: text, url: z.url() }).optional(),
+  nextStep: z.strictObject({ label: text, url: webUrl }).optional(),
 });
 
 const comparisonRow = z.strictObject({

@@ -12,6 +12,7 @@
 //    coin toss, never the file's order. Answers are read in quiz order, not the order they
 //    were given, so the same answers always give the same figures.
 import { countedAnswers } from "./answers";
+import { own } from "./own";
 import type { Answer, Answers, Question, Quiz, Weights } from "./schema";
 
 export type TraitScore = {
@@ -40,31 +41,37 @@ export function scoreAnswers(quiz: Quiz, answers: Answers): Scores {
   const counted = countedAnswers(quiz, answers);
   const outcomeIds = quiz.outcomes.map((o) => o.id);
 
-  const earned = (traitId: string, outcomeId: string) => {
-    let points = 0;
-    let possible = 0;
-    for (const question of quiz.questions) {
-      const answer = counted[question.id];
-      if (answer === undefined) continue;
-      points += pointsFor(question, answer, traitId, outcomeId);
-      possible += mostPointsFor(question, traitId, outcomeId);
+  // Points earned and possible for each (trait, outcome) pair, in that nested order,
+  // summed over the answered questions in quiz order.
+  const earned = new Array<number>(quiz.traits.length * outcomeIds.length).fill(0);
+  const possible = [...earned];
+  for (const question of quiz.questions) {
+    const answer = own(counted, question.id);
+    if (answer === undefined) continue;
+    const most = mostPointsPerPair(quiz, question);
+    let pair = 0;
+    for (const trait of quiz.traits) {
+      for (const outcomeId of outcomeIds) {
+        earned[pair] = (earned[pair] ?? 0) + pointsFor(question, answer, trait.id, outcomeId);
+        possible[pair] = (possible[pair] ?? 0) + (most[pair] ?? 0);
+        pair++;
+      }
     }
-    return { points, possible };
-  };
+  }
 
-  const raw = quiz.traits.map((trait) => {
-    const perOutcome = outcomeIds.map((outcomeId) => earned(trait.id, outcomeId));
-    const touched = perOutcome.some((e) => e.possible > 0);
+  const raw = quiz.traits.map((trait, t) => {
+    const at = (o: number) => t * outcomeIds.length + o;
+    const touched = outcomeIds.some((_, o) => (possible[at(o)] ?? 0) > 0);
     const scores = Object.fromEntries(
-      outcomeIds.map((id, i) => {
-        const e = perOutcome[i] ?? { points: 0, possible: 0 };
-        return [id, e.possible > 0 ? (100 * e.points) / e.possible : 0];
+      outcomeIds.map((id, o) => {
+        const most = possible[at(o)] ?? 0;
+        return [id, most > 0 ? (100 * (earned[at(o)] ?? 0)) / most : 0];
       }),
     );
     return {
       trait: trait.id,
       scores,
-      weight: touched ? (quiz.scoring.traitWeights[trait.id] ?? 0) : 0,
+      weight: touched ? (own(quiz.scoring.traitWeights, trait.id) ?? 0) : 0,
     };
   });
 
@@ -99,7 +106,7 @@ export function pointsFor(
   traitId: string,
   outcomeId: string,
 ): number {
-  const w = (weights: Weights) => weights[traitId]?.[outcomeId] ?? 0;
+  const w = (weights: Weights) => pointsIn(weights, traitId, outcomeId);
   switch (question.type) {
     case "single":
       return question.options.reduce((sum, o) => (o.id === answer ? sum + w(o.weights) : sum), 0);
@@ -116,9 +123,24 @@ export function pointsFor(
   }
 }
 
+/** mostPointsFor every (trait, outcome) pair: fixed for a quiz, so worked out once. */
+const mostCache = new WeakMap<Quiz, Map<Question, number[]>>();
+function mostPointsPerPair(quiz: Quiz, question: Question): number[] {
+  let perQuestion = mostCache.get(quiz);
+  if (!perQuestion) mostCache.set(quiz, (perQuestion = new Map()));
+  let most = perQuestion.get(question);
+  if (!most) {
+    most = quiz.traits.flatMap((t) =>
+      quiz.outcomes.map((o) => mostPointsFor(question, t.id, o.id)),
+    );
+    perQuestion.set(question, most);
+  }
+  return most;
+}
+
 /** The most points any answer to this question could give one outcome on one trait. */
 export function mostPointsFor(question: Question, traitId: string, outcomeId: string): number {
-  const w = (weights: Weights) => weights[traitId]?.[outcomeId] ?? 0;
+  const w = (weights: Weights) => pointsIn(weights, traitId, outcomeId);
   switch (question.type) {
     case "single":
       return Math.max(0, ...question.options.map((o) => w(o.weights)));
@@ -131,6 +153,11 @@ export function mostPointsFor(question: Question, traitId: string, outcomeId: st
     case "scale":
       return Math.max(w(question.agree), w(question.disagree));
   }
+}
+
+function pointsIn(weights: Weights, traitId: string, outcomeId: string): number {
+  const perOutcome = own(weights, traitId);
+  return (perOutcome && own(perOutcome, outcomeId)) ?? 0;
 }
 
 function round1(x: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreAnswers } from "../../src/engine/score";
+import { mostPointsFor, pointsFor, scoreAnswers } from "../../src/engine/score";
 import { buildQuiz } from "../helpers/build-quiz";
 
 const quiz = buildQuiz();
@@ -106,5 +106,13 @@ describe("scoreAnswers", () => {
     const s = score({});
     expect(s.ranking.map((r) => r.score)).toEqual([0, 0]);
     expect(s.recommendation.kind).toBe("balanced");
+  });
+
+  it("reads only a quiz's own weights, never what every object inherits", () => {
+    const [q1] = quiz.questions;
+    if (!q1) throw new Error("no question");
+    // ({}).constructor.length is 1: a plain lookup would score a point from nowhere.
+    expect(pointsFor(q1, "o1", "constructor", "length")).toBe(0);
+    expect(mostPointsFor(q1, "constructor", "length")).toBe(0);
   });
 });

@@ -277,6 +277,24 @@ describe("semantic edge cases", () => {
     ]);
   });
 
+  it("refuses links the page would show that are not http(s), such as javascript:", () => {
+    for (const url of ["javascript:alert(1)", "data:text/html,hi", "ftp://example.com/x"]) {
+      const text = base.replace(
+        "    passages: { role: alpha-role }\n",
+        `    passages: { role: alpha-role }\n    nextStep: { label: Book, url: "${url}" }\n`,
+      );
+      const result = validateFile(validDir, "q.yaml", text);
+      expect(result.problems.map((p) => [p.code, p.pointer])).toEqual([
+        ["bad-format", "/outcomes/0/nextStep/url"],
+      ]);
+    }
+    const ok = base.replace(
+      "    passages: { role: alpha-role }\n",
+      '    passages: { role: alpha-role }\n    nextStep: { label: Book, url: "https://example.com/book" }\n',
+    );
+    expect(validateFile(validDir, "q.yaml", ok).problems).toEqual([]);
+  });
+
   it("decides never-shown quickly when conditions form many diamonds", () => {
     // Each question depends on the two before it, so the paths back to the first question
     // double at every step. This once took 17 s and 1 GB for 35 questions.
