@@ -15,6 +15,12 @@ const app = (
     start={start}
     store={store}
     resultUrl={(token) => `${page}#r=${token}`}
+    startRequested={() => {
+      // Set by public/early-start.js when Start was pressed before this script ran.
+      const requested = document.documentElement.hasAttribute("data-cf-start-requested");
+      document.documentElement.removeAttribute("data-cf-start-requested");
+      return requested;
+    }}
     onResultChange={(token) => {
       // The fragment carries the answers: it never reaches a server or a Referer header.
       if (token) history.replaceState(null, "", `#r=${token}`);

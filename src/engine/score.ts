@@ -126,8 +126,8 @@ export function pointsFor(
 /** mostPointsFor every (trait, outcome) pair: fixed for a quiz, so worked out once. */
 const mostCache = new WeakMap<Quiz, Map<Question, number[]>>();
 function mostPointsPerPair(quiz: Quiz, question: Question): number[] {
-  let perQuestion = mostCache.get(quiz);
-  if (!perQuestion) mostCache.set(quiz, (perQuestion = new Map()));
+  const perQuestion = mostCache.get(quiz) ?? new Map<Question, number[]>();
+  mostCache.set(quiz, perQuestion);
   let most = perQuestion.get(question);
   if (!most) {
     most = quiz.traits.flatMap((t) =>

@@ -40,6 +40,8 @@ export type QuizAppProps = {
   /** A link to book the course for an outcome, e.g. a trainer's slot. */
   outcomeLink?: (outcome: string) => ReactNode;
   onEvent?: (event: QuizEmitted) => void;
+  /** Whether Start was pressed before the app took over the page; asked once, by the intro. */
+  startRequested?: () => boolean;
 };
 
 export function QuizApp(props: QuizAppProps) {
@@ -140,6 +142,7 @@ function Flow({
   manageTitle,
   outcomeLink,
   onEvent,
+  startRequested,
   onStorageFailed,
   onStart,
   onRestart,
@@ -189,6 +192,7 @@ function Flow({
         <Intro
           quiz={quiz}
           headingRef={headingRef}
+          startRequested={startRequested}
           onStart={() => {
             onStart();
             actor.send({ type: "START" });

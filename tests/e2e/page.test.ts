@@ -40,6 +40,26 @@ describeInBrowser("the page", () => {
     expectNoProblems(problems);
   });
 
+  it("honours a press of Start made before the app has loaded", async () => {
+    const { page, problems } = await browser.open();
+    // Hold the app's script back until Start has been pressed on the prerendered intro.
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route(/\/assets\/index-.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(baseUrl, { waitUntil: "commit" });
+    await button(page, "Start the quiz").click();
+    expect(await page.locator("fieldset").count()).toBe(0);
+    release();
+    await heading(page, question("week").prompt).waitFor();
+    expect(await page.locator(".cf-progress-text").textContent()).toBe("Question 1 of 12");
+    expectNoProblems(problems);
+  });
+
   it("reports CSP violations and console errors, so an empty list means something", async () => {
     const { page, problems } = await browser.open();
     await openQuiz(page);
