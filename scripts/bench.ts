@@ -2,7 +2,7 @@
 // 4x CPU throttling, against a bare React + XState page showing the same first question
 // (bench/bare). Timings are medians of RUNS page loads; compare the ratios, not the
 // milliseconds, on a shared machine. Writes the table to stdout and .bench/results.json.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
@@ -33,21 +33,17 @@ async function buildPages(): Promise<Page[]> {
   ];
 }
 
-/** Every JS and CSS file a page can load, with raw and gzip sizes. */
-function shipped(root: string) {
-  const dir = join(root, "assets");
-  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f));
+/** The JS and CSS files a page loaded (paths on the server), raw and gzip. */
+function shipped(root: string, paths: string[]) {
   const size = (ext: string) =>
-    files
-      .filter((f) => f.endsWith(ext))
+    paths
+      .filter((p) => p.endsWith(ext))
+      .map((p) => readFileSync(join(root, p)))
       .reduce(
-        (sum, f) => {
-          const body = readFileSync(join(dir, f));
-          return {
-            bytes: sum.bytes + statSync(join(dir, f)).size,
-            gzip: sum.gzip + gzipSync(body, { level: 9 }).length,
-          };
-        },
+        (sum, body) => ({
+          bytes: sum.bytes + body.length,
+          gzip: sum.gzip + gzipSync(body, { level: 9 }).length,
+        }),
         { bytes: 0, gzip: 0 },
       );
   return { js: size(".js"), css: size(".css") };
@@ -91,9 +87,10 @@ const PROBE = `
 
 type Sample = { fcp: number; control: number; interactive: number; answer: number };
 
-async function measure(url: string): Promise<Sample[]> {
+async function measure(url: string): Promise<{ samples: Sample[]; loaded: string[] }> {
   const browser = await launchBrowser();
   const samples: Sample[] = [];
+  let loaded: string[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
@@ -117,11 +114,16 @@ async function measure(url: string): Promise<Sample[]> {
           performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
         return {
           fcp,
+          loaded: performance
+            .getEntriesByType("resource")
+            .map((r) => new URL(r.name).pathname)
+            .filter((p) => /\.(js|css)$/.test(p)),
           control: marks.control ?? Number.NaN,
           interactive: marks.interactive ?? Number.NaN,
           answers: answerTimes,
         };
       });
+      loaded = result.loaded;
       samples.push({
         fcp: result.fcp,
         control: result.control,
@@ -133,7 +135,7 @@ async function measure(url: string): Promise<Sample[]> {
   } finally {
     await browser.close();
   }
-  return samples;
+  return { samples, loaded };
 }
 
 function median(values: number[]): number {
@@ -149,11 +151,11 @@ const rows = [];
 for (const page of pages) {
   const { server, url } = await startServer({ root: page.root, port: 0 });
   try {
-    const samples = await measure(url);
+    const { samples, loaded } = await measure(url);
     const pick = (key: keyof Sample) => median(samples.map((s) => s[key]));
     rows.push({
       ...page,
-      ...shipped(page.root),
+      ...shipped(page.root, loaded),
       fcp: pick("fcp"),
       control: pick("control"),
       interactive: pick("interactive"),
