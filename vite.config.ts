@@ -2,11 +2,32 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { quizPlugin } from "./src/build/quiz-plugin";
 
+// Files trainers link to by name keep their names; everything else is content-hashed.
+const STABLE_NAMES: Record<string, string> = { embed: "embed.js", resize: "resize.js" };
+
+// What a build makes. scripts/build.ts builds each on its own (COURSEFIT_BUILD names one),
+// so each page or script is one self-contained file plus its lazy chunks.
+export const BUILDS: Record<string, string> = {
+  index: "index.html",
+  frame: "embed.html",
+  builder: "builder.html",
+  embed: "src/embed/element.tsx",
+  resize: "src/embed/resize.ts",
+};
+const only = process.env.COURSEFIT_BUILD;
+
 export default defineConfig({
   plugins: [react(), quizPlugin()],
+  // Relative URLs: the embed loads its chunks from wherever it is served, not from the host page.
+  base: "./",
   build: {
     target: "es2022",
-    rolldownOptions: { input: { index: "index.html" } },
+    rolldownOptions: {
+      input: only ? { [only]: BUILDS[only] ?? only } : BUILDS,
+      output: {
+        entryFileNames: (chunk) => STABLE_NAMES[chunk.name] ?? "assets/[name]-[hash].js",
+      },
+    },
   },
   test: {
     include: ["tests/**/*.test.{ts,tsx}"],

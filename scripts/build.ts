@@ -1,9 +1,12 @@
-// Builds the pages (into dist/, or the folder given), then prerenders the quiz's intro into index.html so it paints before
-// any JavaScript runs (React hydrates it). The server-side bundle is thrown away.
+// Builds everything into dist/ (or the folder given): each page and script on its own, so
+// that each is one self-contained file plus lazy chunks, not a web of shared chunks; then
+// prerenders the quiz's intro into index.html so it paints before any JavaScript runs
+// (React hydrates it). The server-side bundle is thrown away.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "vite";
+import { BUILDS } from "../vite.config";
 
 // Always a production build, even when started from a test runner that set NODE_ENV=test.
 process.env.NODE_ENV = "production";
@@ -11,15 +14,30 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= "true";
 const dist = process.argv[2] ?? "dist";
 const ssrOut = join(dist, ".prerender");
 
-await build({ logLevel: "warn", build: { outDir: dist, emptyOutDir: true } });
+for (const [i, part] of Object.keys(BUILDS).entries()) {
+  process.env.COURSEFIT_BUILD = part;
+  await build({
+    logLevel: "warn",
+    build: { outDir: dist, emptyOutDir: i === 0, copyPublicDir: i === 0 },
+  });
+}
+delete process.env.COURSEFIT_BUILD;
 await build({
   logLevel: "warn",
-  build: { ssr: "src/app/prerender.tsx", outDir: ssrOut, emptyOutDir: true, copyPublicDir: false },
+  build: {
+    ssr: true,
+    outDir: ssrOut,
+    emptyOutDir: true,
+    copyPublicDir: false,
+    rolldownOptions: { input: "src/app/prerender.tsx", output: { entryFileNames: "prerender.js" } },
+  },
 });
 
 const { render } = (await import(
   pathToFileURL(join(process.cwd(), ssrOut, "prerender.js")).href
-)) as { render: () => string };
+)) as {
+  render: () => string;
+};
 const page = join(dist, "index.html");
 const html = readFileSync(page, "utf8");
 if (!html.includes("<!--app-html-->"))

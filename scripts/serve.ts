@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 export const CSP =
   "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self'";
 
+/** The iframe embed is meant to be framed by trainers' pages, wherever they are. */
+const FRAMEABLE = new Set(["/embed.html"]);
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -34,7 +37,11 @@ export function startServer({
       const body = await readFile(file);
       response.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-        "Content-Security-Policy": CSP,
+        "Content-Security-Policy": FRAMEABLE.has(path)
+          ? CSP.replace("frame-ancestors 'self'", "frame-ancestors *")
+          : CSP,
+        // The embed's script, chunks and quiz files are loaded by trainers' pages on other origins.
+        "Access-Control-Allow-Origin": "*",
         "Referrer-Policy": "no-referrer",
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-store",

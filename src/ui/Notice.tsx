@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { Heading } from "./Heading";
 
 /** A message about the quiz itself (resume, storage, a bad link): a labelled region. */
 export function Notice({
@@ -13,9 +14,9 @@ export function Notice({
   const id = useId();
   return (
     <section className={`cf-notice cf-notice-${tone}`} aria-labelledby={id}>
-      <h2 id={id} className="cf-notice-title">
+      <Heading depth={1} id={id} className="cf-notice-title">
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );

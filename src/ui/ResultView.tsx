@@ -92,17 +92,7 @@ export function ResultView({
       <Heading depth={1}>What to do next</Heading>
       <ul className="cf-next">
         {leaders.map((id) => {
-          const outcome = quiz.outcomes.find((o) => o.id === id);
-          return (
-            <li key={id}>
-              {outcomeLink?.(id) ??
-                (outcome?.nextStep ? (
-                  <a href={outcome.nextStep.url}>{outcome.nextStep.label}</a>
-                ) : (
-                  `Look for a ${outcome?.label ?? id} course taught by a Certified Scrum Trainer.`
-                ))}
-            </li>
-          );
+          return <li key={id}>{outcomeLink?.(id) ?? <NextStep quiz={quiz} outcome={id} />}</li>;
         })}
       </ul>
       <ResultActions
@@ -175,4 +165,11 @@ function ResultActions({
       </p>
     </div>
   );
+}
+
+/** The quiz's own next step for an outcome: its link, or where to look for the course. */
+export function NextStep({ quiz, outcome }: { quiz: Quiz; outcome: string }) {
+  const found = quiz.outcomes.find((o) => o.id === outcome);
+  if (found?.nextStep) return <a href={found.nextStep.url}>{found.nextStep.label}</a>;
+  return <>Look for a {found?.label ?? outcome} course taught by a Certified Scrum Trainer.</>;
 }

@@ -1,0 +1,154 @@
+// <coursefit-quiz>: the whole quiz inside an open shadow root, for trainers' pages.
+//
+//   <script type="module" src=".../embed.js"></script>
+//   <coursefit-quiz quiz="csm-vs-cspo"></coursefit-quiz>          a built-in quiz
+//   <coursefit-quiz src="https://.../my-quiz.json"></coursefit-quiz> a trainer's own quiz
+//
+// Attributes: quiz, src, persist="off". Slots: outcome-<id> for each outcome's link.
+// Events (bubbling, composed): coursefit-start, coursefit-answer, coursefit-complete.
+import { createRoot, type Root } from "react-dom/client";
+import type { QuizEmitted } from "../engine/machine";
+import type { Quiz } from "../engine/schema";
+import { builtInQuizzes, DEFAULT_QUIZ } from "../quizzes";
+import { HeadingBase } from "../ui/Heading";
+import { Notice } from "../ui/Notice";
+import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
+import { QuizApp } from "../ui/QuizApp";
+import css from "../ui/quiz.css?inline";
+import { NextStep } from "../ui/ResultView";
+import { decideStart } from "../ui/start";
+import { loadRemoteQuiz } from "./remote-quiz";
+
+const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
+  started: "coursefit-start",
+  answered: "coursefit-answer",
+  completed: "coursefit-complete",
+};
+
+/** The quiz page next to this script: where a built-in quiz's result links lead. */
+const QUIZ_PAGE = new URL(/* @vite-ignore */ "./", import.meta.url);
+
+let sheet: CSSStyleSheet | undefined;
+
+export class CoursefitQuizElement extends HTMLElement {
+  static observedAttributes = ["quiz", "src", "persist"];
+  #root: Root | undefined;
+  /** Counts renders, so a slow remote quiz never overwrites a newer choice. */
+  #generation = 0;
+
+  connectedCallback() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    // A constructed sheet, shared by every element on the page: no inline <style>, which
+    // a strict Content-Security-Policy on the host page would refuse.
+    sheet ??= new CSSStyleSheet();
+    if (sheet.cssRules.length === 0) sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    const mount = document.createElement("div");
+    shadow.replaceChildren(mount);
+    this.#root = createRoot(mount);
+    void this.#show();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#root?.unmount();
+    this.#root = undefined;
+  }
+
+  attributeChangedCallback(_name: string, before: string | null, after: string | null) {
+    if (this.#root && before !== after) void this.#show();
+  }
+
+  async #show() {
+    const generation = ++this.#generation;
+    const src = this.getAttribute("src");
+    if (!src) {
+      const id = this.getAttribute("quiz") ?? DEFAULT_QUIZ;
+      const quiz = Object.hasOwn(builtInQuizzes, id) ? builtInQuizzes[id] : undefined;
+      if (quiz) this.#render(quiz, generation, QUIZ_PAGE);
+      else
+        this.#problems(generation, [
+          `There is no built-in quiz called "${id}". Built in: ${Object.keys(builtInQuizzes).join(", ")}.`,
+        ]);
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      this.#problems(generation, [`"${src}" is not a web address.`]);
+      return;
+    }
+    this.#root?.render(<p className="cf">Loading the quiz…</p>);
+    const loaded = await loadRemoteQuiz(url);
+    if (generation !== this.#generation) return;
+    if (loaded.ok) this.#render(loaded.quiz, generation, new URL(location.href));
+    else this.#problems(generation, loaded.problems);
+  }
+
+  /** Shows the quiz; `linkBase` is the page whose `#r=` address reopens a result. */
+  #render(quiz: Quiz, generation: number, linkBase: URL) {
+    const store =
+      this.getAttribute("persist") === "off"
+        ? undefined
+        : browserProgressStore(`coursefit:${quiz.id}:${location.pathname}`, localStorageOrNothing);
+    // A result link to this host page reopens the result here, if it is for this quiz.
+    const fromHash = linkBase.origin === location.origin ? location.hash : "";
+    const start = decideStart(quiz, fromHash, store);
+    const resultUrl = (token: string) => new URL(`#r=${token}`, linkBase).href;
+    this.#root?.render(
+      <HeadingBase.Provider value={2}>
+        <QuizApp
+          key={generation}
+          quiz={quiz}
+          start={start.kind === "bad-link" ? { kind: "fresh" } : start}
+          store={store}
+          resultUrl={resultUrl}
+          outcomeLink={(outcome) => (
+            <slot name={`outcome-${outcome}`}>
+              <NextStep quiz={quiz} outcome={outcome} />
+            </slot>
+          )}
+          onEvent={(event) => {
+            const detail =
+              event.type === "completed"
+                ? { ...event.result, link: resultUrl(event.result.token) }
+                : event.type === "answered"
+                  ? {
+                      quiz: quiz.id,
+                      question: event.question,
+                      answer: event.answer,
+                      answers: event.answers,
+                    }
+                  : { quiz: quiz.id };
+            this.dispatchEvent(
+              new CustomEvent(EVENT_NAMES[event.type], { bubbles: true, composed: true, detail }),
+            );
+          }}
+        />
+      </HeadingBase.Provider>,
+    );
+  }
+
+  #problems(generation: number, problems: string[]) {
+    if (generation !== this.#generation) return;
+    this.#root?.render(
+      <HeadingBase.Provider value={2}>
+        <div className="cf">
+          <Notice title="This quiz cannot be shown" tone="error">
+            <ul className="cf-problems">
+              {problems.map((problem) => (
+                <li key={problem}>
+                  <code>{problem}</code>
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        </div>
+      </HeadingBase.Provider>,
+    );
+  }
+}
+
+if (!customElements.get("coursefit-quiz"))
+  customElements.define("coursefit-quiz", CoursefitQuizElement);

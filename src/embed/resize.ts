@@ -1,0 +1,2 @@
+// Placeholder until the iframe resizer lands; see the embed issue.
+export {};
