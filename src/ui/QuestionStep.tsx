@@ -6,14 +6,15 @@ import { ChoiceInput, ScaleInput } from "./ChoiceInput";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
 
-type Props = {
+/** What a step of the flow is given: the machine's context, a way to send it events, and its heading. */
+export type StepProps = {
   quiz: Quiz;
   context: QuizContext;
   send: (event: QuizEvent) => void;
   headingRef: RefObject<HTMLHeadingElement | null>;
 };
 
-export function QuestionStep({ quiz, context, send, headingRef }: Props) {
+export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   const baseId = useId();
   const question = quiz.questions.find((q) => q.id === context.current);
   if (!question) return null;

@@ -1,19 +1,11 @@
-import { type RefObject, useId } from "react";
+import { useId } from "react";
 import { countedAnswers, visibleQuestions } from "../engine/answers";
 import { describeAnswer } from "../engine/explain";
-import type { QuizContext, QuizEvent } from "../engine/machine";
-import type { Quiz } from "../engine/schema";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
+import type { StepProps } from "./QuestionStep";
 
-type Props = {
-  quiz: Quiz;
-  context: QuizContext;
-  send: (event: QuizEvent) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-};
-
-export function Review({ quiz, context, send, headingRef }: Props) {
+export function Review({ quiz, context, send, headingRef }: StepProps) {
   const baseId = useId();
   const counted = countedAnswers(quiz, context.answers);
   const shown = visibleQuestions(quiz, context.answers);

@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import type { AnyTransitionDefinition, InspectionEvent } from "xstate";
 import { createActor } from "xstate";
 import { createTestModel, getStateNodes } from "xstate/graph";
-import { answerProblem, missingAnswers, visibleQuestions } from "../../src/engine/answers";
 import {
   createQuizMachine,
   type Progress,
@@ -15,11 +14,11 @@ import {
   type QuizInput,
   type QuizSnapshot,
 } from "../../src/engine/machine";
-import { evaluate } from "../../src/engine/result";
-import type { Question, Quiz } from "../../src/engine/schema";
+import type { Quiz } from "../../src/engine/schema";
 import { stableStringify } from "../../src/engine/share";
 import { validateQuiz } from "../../src/engine/validate";
 import { buildQuiz, SOURCE_TEXT } from "../helpers/build-quiz";
+import { checkInvariants } from "../helpers/machine-invariants";
 
 /** q1 always; q2 only when q1 = o2; q3 a skippable scale. Validated like any quiz file. */
 function smallQuiz(): Quiz {
@@ -154,30 +153,6 @@ const definedInState = new Set(
 
 // --- Invariants ---------------------------------------------------------------------------
 
-function checkInvariants(snapshot: QuizSnapshot): void {
-  expect(snapshot.status).toBe("active");
-  const { value, context } = snapshot;
-  expect(["intro", "answering", "review", "result"]).toContain(value);
-  const shown = visibleQuestions(quiz, context.answers).map((q) => q.id);
-  if (value === "answering") {
-    expect(shown).toContain(context.current);
-  } else {
-    expect(context.current).toBeNull();
-    expect(context.returnToReview).toBe(false);
-  }
-  if (value === "result") {
-    expect(context.result).toEqual(evaluate(quiz, context.answers));
-    expect(missingAnswers(quiz, context.answers)).toEqual([]);
-  } else {
-    expect(context.result).toBeNull();
-  }
-  for (const [id, answer] of Object.entries(context.answers)) {
-    const question = quiz.questions.find((q) => q.id === id);
-    expect(question).toBeDefined();
-    expect(answerProblem(question as Question, answer)).toBeUndefined();
-  }
-}
-
 /** The model's state identity: the result is left out as it follows from the answers. */
 function serializeState(snapshot: QuizSnapshot): string {
   const { answers, current, returnToReview, error } = snapshot.context;
@@ -259,7 +234,7 @@ function replay(path: PlannedPath, coverage: Coverage): void {
   const observe = (expected: QuizSnapshot | undefined, from: string | undefined) => {
     const snapshot = actor.getSnapshot();
     expect(errors).toEqual([]);
-    checkInvariants(snapshot);
+    checkInvariants(quiz, snapshot);
     // The actor agrees with the model.
     expect(serializeState(snapshot)).toBe(serializeState(expected as QuizSnapshot));
     expect(snapshot.context.result).toEqual(expected?.context.result);

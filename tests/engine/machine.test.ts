@@ -1,12 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Actor, createActor } from "xstate";
-import {
-  answerProblem,
-  countedAnswers,
-  missingAnswers,
-  visibleQuestions,
-} from "../../src/engine/answers";
+import { countedAnswers } from "../../src/engine/answers";
 import {
   createQuizMachine,
   type Progress,
@@ -20,6 +15,7 @@ import {
 import { evaluate } from "../../src/engine/result";
 import type { Answer, Answers, Question, Quiz } from "../../src/engine/schema";
 import { arbitraryAnswer } from "../helpers/arbitraries";
+import { checkInvariants } from "../helpers/machine-invariants";
 import { loadQuiz } from "../helpers/quiz";
 
 const quiz = loadQuiz();
@@ -69,34 +65,6 @@ function answerThrough(actor: QuizActor, answers: Record<string, Answer>): void 
     if (answer !== undefined) actor.send({ type: "ANSWER", question: current, answer });
     actor.send({ type: "NEXT" });
   }
-}
-
-/** The invariants every reachable snapshot keeps (shared in spirit with the model test). */
-function checkInvariants(q: Quiz, snapshot: QuizSnapshot): void {
-  expect(snapshot.status).toBe("active");
-  const { value, context } = snapshot;
-  expect(["intro", "answering", "review", "result"]).toContain(value);
-  const shown = visibleQuestions(q, context.answers).map((question) => question.id);
-  if (value === "answering") {
-    expect(shown).toContain(context.current);
-  } else {
-    expect(context.current).toBeNull();
-    expect(context.returnToReview).toBe(false);
-  }
-  if (value === "result") {
-    expect(context.result).not.toBeNull();
-    expect(context.result).toEqual(evaluate(q, context.answers));
-    expect(missingAnswers(q, context.answers)).toEqual([]);
-  } else {
-    expect(context.result).toBeNull();
-  }
-  for (const [id, answer] of Object.entries(context.answers)) {
-    const question = q.questions.find((candidate) => candidate.id === id);
-    expect(question, `stored answer to unknown question "${id}"`).toBeDefined();
-    expect(answerProblem(question as Question, answer)).toBeUndefined();
-  }
-  if (context.error)
-    expect(q.questions.map((question) => question.id)).toContain(context.error.question);
 }
 
 function withQuestion(q: Quiz, id: string, change: (question: Question) => void): Quiz {
