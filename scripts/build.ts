@@ -3,7 +3,7 @@
 // prerenders the quiz's intro into index.html so it paints before any JavaScript runs
 // (React hydrates it). The server-side bundle is thrown away.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "vite";
 import { BUILDS } from "../vite.config";
@@ -33,9 +33,7 @@ await build({
   },
 });
 
-const { render } = (await import(
-  pathToFileURL(join(process.cwd(), ssrOut, "prerender.js")).href
-)) as {
+const { render } = (await import(pathToFileURL(resolve(ssrOut, "prerender.js")).href)) as {
   render: () => string;
 };
 const page = join(dist, "index.html");

@@ -1,0 +1,109 @@
+// The quiz in the trainer's colours, font and corner radius, with a warning for any
+// colours that do not contrast enough to read.
+import { FIELD } from "./check";
+import { Choice, ColourField, Group, type PartProps, Section, TextField } from "./fields";
+import { DEFAULT_COLOURS, type Scheme } from "./theme";
+
+const SCHEMES: { value: Scheme | "auto"; label: string }[] = [
+  { value: "auto", label: "Light or dark, as the visitor's device is set" },
+  { value: "light", label: "Always light" },
+  { value: "dark", label: "Always dark" },
+];
+
+export function ThemePart({
+  values,
+  update,
+  errorFor,
+  touch,
+  warnings,
+}: PartProps & { warnings: string[] }) {
+  const light = DEFAULT_COLOURS.light;
+  return (
+    <Section
+      title="Colours and font"
+      hintId="cfb-theme-hint"
+      hint="Leave any of these empty to keep the quiz's own. The colour of button text, and the shades in between, are worked out to go with yours."
+    >
+      <ColourField
+        id={FIELD.accent}
+        label="Accent colour"
+        hint="Buttons, links and the progress bar. A hex code, like #1d5fbf."
+        value={values.accent}
+        fallback={light.accent}
+        onChange={(accent) => update({ accent })}
+        error={errorFor(FIELD.accent)}
+      />
+      <ColourField
+        id={FIELD.text}
+        label="Text colour"
+        hint="A hex code, like #1b1b1f."
+        value={values.text}
+        fallback={light.text}
+        onChange={(text) => update({ text })}
+        error={errorFor(FIELD.text)}
+      />
+      <ColourField
+        id={FIELD.background}
+        label="Background colour"
+        hint="A hex code, like #ffffff."
+        value={values.background}
+        fallback={light.background}
+        onChange={(background) => update({ background })}
+        error={errorFor(FIELD.background)}
+      />
+      <Group legend="Colour scheme">
+        {SCHEMES.map((scheme) => (
+          <Choice
+            key={scheme.value}
+            id={scheme.value === "auto" ? FIELD.schemeAuto : `cfb-scheme-${scheme.value}`}
+            name="scheme"
+            label={scheme.label}
+            hint={
+              scheme.value === "auto"
+                ? "With a background colour of your own, the scheme that suits it."
+                : undefined
+            }
+            checked={values.scheme === scheme.value}
+            onChange={() => {
+              update({ scheme: scheme.value });
+              touch(FIELD.schemeAuto);
+            }}
+          />
+        ))}
+      </Group>
+      <div aria-live="polite">
+        {warnings.length > 0 && (
+          <div className="cf-notice cf-notice-error cfb-warnings">
+            <p>
+              <strong>Some text may be hard to read</strong>
+            </p>
+            <ul>
+              {warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <TextField
+        id={FIELD.font}
+        label="Font"
+        hint="Fonts your page already uses, separated by commas, like Georgia, serif."
+        value={values.font}
+        onChange={(font) => update({ font })}
+        error={errorFor(FIELD.font)}
+        spellCheck={false}
+      />
+      <TextField
+        id={FIELD.radius}
+        label="Corner radius"
+        hint="How round the corners of buttons and boxes are, like 6px, 0.5rem or 0 for square."
+        value={values.radius}
+        width="short"
+        onChange={(radius) => update({ radius })}
+        error={errorFor(FIELD.radius)}
+        spellCheck={false}
+      />
+    </Section>
+  );
+}
