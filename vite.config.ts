@@ -25,6 +25,8 @@ export default defineConfig({
     rolldownOptions: {
       input: only ? { [only]: BUILDS[only] ?? only } : BUILDS,
       output: {
+        // resize.js is a classic <script>: wrapped, so its names do not become the page's globals.
+        format: only === "resize" ? "iife" : "es",
         entryFileNames: (chunk) => STABLE_NAMES[chunk.name] ?? "assets/[name]-[hash].js",
       },
     },

@@ -1,0 +1,74 @@
+// embed.html: the quiz as a page of its own, for trainers' pages that allow no scripts.
+//
+//   <iframe src=".../embed.html?quiz=csm-vs-cspo&origin=https://trainer.example"
+//           title="Which Scrum course fits you?"></iframe>
+//
+// It fills the iframe's width and scrolls inside a fixed height. When the page around it
+// names its origin, it tells that page (and only that page) its height, for resize.js,
+// and the result when the quiz is completed.
+import { createRoot } from "react-dom/client";
+import { builtInQuizzes, DEFAULT_QUIZ } from "../quizzes";
+import { HeadingBase } from "../ui/Heading";
+import { Notice } from "../ui/Notice";
+import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
+import { QuizApp } from "../ui/QuizApp";
+import { decideStart } from "../ui/start";
+import { parentOrigin, parentPoster, watchHeight } from "./frame-messages";
+import "../ui/quiz.css";
+import "./frame.css";
+
+const container = document.getElementById("app");
+if (!container) throw new Error("the page has no #app element");
+
+const params = new URLSearchParams(location.search);
+const id = params.get("quiz") ?? DEFAULT_QUIZ;
+const quiz = Object.hasOwn(builtInQuizzes, id) ? builtInQuizzes[id] : undefined;
+const post = parentPoster(window, parentOrigin(params.get("origin")));
+
+if (post)
+  watchHeight(document.documentElement, (height) =>
+    post({ source: "coursefit", type: "resize", height }),
+  );
+
+if (quiz) {
+  document.title = quiz.title;
+  // Per quiz, in the frame's own storage, which a browser may block in a third-party
+  // frame: the quiz then runs in memory and says so.
+  const store = browserProgressStore(
+    `coursefit:${quiz.id}:${location.pathname}`,
+    localStorageOrNothing,
+  );
+  // The quiz page next to this one opens a result link.
+  const resultUrl = (token: string) => new URL(`./#r=${token}`, location.href).href;
+  createRoot(container).render(
+    <QuizApp
+      quiz={quiz}
+      start={decideStart(quiz, location.hash, store)}
+      store={store}
+      resultUrl={resultUrl}
+      onEvent={(event) => {
+        if (event.type === "completed")
+          post?.({
+            source: "coursefit",
+            type: "complete",
+            result: event.result,
+            link: resultUrl(event.result.token),
+          });
+      }}
+    />,
+  );
+} else {
+  createRoot(container).render(
+    // Alone on its page, the notice's heading is the page's h1.
+    <HeadingBase.Provider value={0}>
+      <div className="cf">
+        <Notice title="This quiz cannot be shown" tone="error">
+          <p>
+            There is no built-in quiz called <code>{id}</code>. Built in:{" "}
+            {Object.keys(builtInQuizzes).join(", ")}.
+          </p>
+        </Notice>
+      </div>
+    </HeadingBase.Provider>,
+  );
+}

@@ -1,0 +1,154 @@
+// What resize.js accepts from a coursefit iframe, decided without touching the page: the
+// message must come from an iframe on this page (its window is the event's source) whose
+// address is on the message's origin, and carry exactly the fields of a coursefit message.
+// A postMessage is untrusted input: anything else is refused, cheaply and without throwing.
+
+export const MAX_HEIGHT = 100_000;
+/** A result link is a page address plus a short token; anything longer is not ours. */
+const MAX_LINK = 4096;
+
+export type Accepted =
+  | { iframe: HTMLIFrameElement; type: "resize"; height: number }
+  | { iframe: HTMLIFrameElement; type: "complete"; result: Record<string, unknown>; link: string };
+
+/** The parts of a MessageEvent that are looked at. */
+export type MessageLike = Pick<MessageEvent, "data" | "origin" | "source">;
+
+/** Fields each message type must have, and nothing else. */
+const FIELDS = {
+  resize: ["source", "type", "height"],
+  complete: ["source", "type", "result", "link"],
+} as const;
+
+export function acceptMessage(
+  event: MessageLike,
+  iframes: Iterable<HTMLIFrameElement>,
+): Accepted | null {
+  try {
+    const { data, origin, source } = event;
+    if (typeof origin !== "string" || !isWebOrigin(origin) || source === null) return null;
+    if (!isPlainObject(data) || data.source !== "coursefit") return null;
+    const type = data.type;
+    if (type !== "resize" && type !== "complete") return null;
+    // The sender before the payload's keys: counting those is the one step that grows with
+    // the payload, and only an iframe's own window may make us take it.
+    const iframe = frameFor(iframes, source, origin);
+    if (!iframe || !hasExactly(data, FIELDS[type])) return null;
+    if (type === "resize") {
+      const height = data.height;
+      if (typeof height !== "number" || !Number.isFinite(height)) return null;
+      if (height <= 0 || height > MAX_HEIGHT) return null;
+      return { iframe, type, height: Math.ceil(height) };
+    }
+    const { result, link } = data;
+    if (!isPlainObject(result) || typeof link !== "string" || link.length > MAX_LINK) return null;
+    // The link reopens the result on the quiz's own site, never anywhere else.
+    if (originOf(link) !== origin) return null;
+    return { iframe, type, result, link };
+  } catch {
+    // A getter or proxy on a hand-made event: refused like any other bad message.
+    return null;
+  }
+}
+
+/** The iframe whose window sent the message and whose address is on the sender's origin. */
+function frameFor(
+  iframes: Iterable<HTMLIFrameElement>,
+  source: MessageEventSource,
+  origin: string,
+): HTMLIFrameElement | undefined {
+  for (const iframe of iframes) {
+    if (iframe.contentWindow !== source) continue;
+    return originOf(iframe.src) === origin ? iframe : undefined;
+  }
+  return undefined;
+}
+
+/** An http(s) origin, as a browser writes it; never "null" (data:, sandboxed, file:). */
+function isWebOrigin(origin: string): boolean {
+  return origin.length <= 300 && originOf(origin) === origin;
+}
+
+function originOf(address: string): string | undefined {
+  try {
+    const url = new URL(address);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The object's own keys are exactly `fields`, stopping at the first key that is not one.
+ * (The engine lists an object's keys before the loop starts: linear in their number, but
+ * far less work than the browser did to copy them into the message.)
+ */
+function hasExactly(data: Record<string, unknown>, fields: readonly string[]): boolean {
+  let count = 0;
+  for (const key in data) {
+    if (!Object.hasOwn(data, key) || !fields.includes(key)) return false;
+    if (++count > fields.length) return false;
+  }
+  return count === fields.length;
+}
+
+/** Marks a window whose resizer is installed, so a script included twice acts once. */
+const INSTALLED = Symbol.for("coursefit.resize");
+
+/**
+ * Listens for coursefit messages on `win`: a resize sets the sending iframe's height (no
+ * scroll bar of its own, so no double scroll bars); a completion is announced as a
+ * bubbling `coursefit-complete` event on the iframe, its detail the result with its link.
+ * Returns a function that stops listening.
+ */
+export function installResizer(win: Window): () => void {
+  const marked = win as Window & { [INSTALLED]?: boolean };
+  if (marked[INSTALLED]) return () => {};
+  marked[INSTALLED] = true;
+  const listener = (event: MessageEvent) => {
+    try {
+      const accepted = acceptMessage(event, win.document.getElementsByTagName("iframe"));
+      if (!accepted) return;
+      if (accepted.type === "resize") {
+        fitHeight(win, accepted.iframe, accepted.height);
+        return;
+      }
+      const detail = { ...accepted.result, link: accepted.link };
+      accepted.iframe.dispatchEvent(
+        new CustomEvent("coursefit-complete", { bubbles: true, composed: true, detail }),
+      );
+    } catch {
+      // Nothing a message does may break the trainer's page.
+    }
+  };
+  win.addEventListener("message", listener);
+  return () => {
+    win.removeEventListener("message", listener);
+    marked[INSTALLED] = false;
+  };
+}
+
+/** Sets the iframe's height so its document (`height` px) fits without scrolling. */
+function fitHeight(win: Window, iframe: HTMLIFrameElement, height: number) {
+  const style = win.getComputedStyle(iframe);
+  // A host page that sizes boxes by their borders (a common reset) would otherwise leave
+  // the document a few pixels short, and scrolling.
+  const frame =
+    style.boxSizing === "border-box"
+      ? [
+          style.borderTopWidth,
+          style.borderBottomWidth,
+          style.paddingTop,
+          style.paddingBottom,
+        ].reduce((sum, value) => sum + (Number.parseFloat(value) || 0), 0)
+      : 0;
+  const wanted = `${height + frame}px`;
+  if (iframe.style.height !== wanted) iframe.style.height = wanted;
+  if (iframe.getAttribute("scrolling") !== "no") iframe.setAttribute("scrolling", "no");
+}
