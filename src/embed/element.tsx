@@ -25,10 +25,25 @@ const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
   completed: "coursefit-complete",
 };
 
-/** The quiz page next to this script: where a built-in quiz's result links lead. */
-const QUIZ_PAGE = new URL(/* @vite-ignore */ "./", import.meta.url);
+/**
+ * The quiz page beside embed.js: where a built-in quiz's result links lead. Bundled into
+ * one of our own pages (the embed builder), this code sits one folder down, in assets/.
+ */
+const QUIZ_PAGE = new URL(
+  /* @vite-ignore */ import.meta.url.includes("/assets/") ? "../" : "./",
+  import.meta.url,
+);
 
 let sheet: CSSStyleSheet | undefined;
+
+/**
+ * First in the sheet: the inherited text properties quiz.css does not set itself. The host
+ * page's rules reach this element (`* { letter-spacing: 3px }` matches it) and would flow
+ * into the quiz through inheritance; quiz.css's own `.cf` rules come after and win.
+ */
+const HOST_RESET =
+  ".cf{font:400 1rem sans-serif;letter-spacing:normal;word-spacing:normal;text-transform:none;" +
+  "text-indent:0;text-align:start;text-shadow:none;white-space:normal;word-break:normal;hyphens:manual}";
 
 export class CoursefitQuizElement extends HTMLElement {
   static observedAttributes = ["quiz", "src", "persist"];
@@ -41,7 +56,7 @@ export class CoursefitQuizElement extends HTMLElement {
     // A constructed sheet, shared by every element on the page: no inline <style>, which
     // a strict Content-Security-Policy on the host page would refuse.
     sheet ??= new CSSStyleSheet();
-    if (sheet.cssRules.length === 0) sheet.replaceSync(css);
+    if (sheet.cssRules.length === 0) sheet.replaceSync(HOST_RESET + css);
     shadow.adoptedStyleSheets = [sheet];
     const mount = document.createElement("div");
     shadow.replaceChildren(mount);
@@ -132,8 +147,10 @@ export class CoursefitQuizElement extends HTMLElement {
 
   #problems(generation: number, problems: string[]) {
     if (generation !== this.#generation) return;
+    // The notice's heading is one below the base: base 1 makes it an h2 under the host's h1
+    // (with 2 it was an h3 straight after the h1, which skips a level).
     this.#root?.render(
-      <HeadingBase.Provider value={2}>
+      <HeadingBase.Provider value={1}>
         <div className="cf">
           <Notice title="This quiz cannot be shown" tone="error">
             <ul className="cf-problems">

@@ -1,5 +1,6 @@
 // Loaded only when a trainer's own quiz is embedded: the validator, the YAML parser and
 // zod stay out of what the built-in quiz ships.
+import "./zod-jitless";
 import { parseQuizText } from "../engine/parse";
 import { formatProblem } from "../engine/problem";
 import type { Quiz } from "../engine/schema";

@@ -1,13 +1,16 @@
 // The GOV.UK error summary: it takes focus when it appears and links to the field.
-import { useEffect, useId, useRef } from "react";
+import { useContext, useEffect, useId, useRef } from "react";
 import type { QuizContext } from "../engine/machine";
-import { Heading } from "./Heading";
+import { Heading, HeadingBase } from "./Heading";
 
 type Props = { error: NonNullable<QuizContext["error"]>; fieldId: string };
 
 export function ErrorSummary({ error, fieldId }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  // Above the question's heading: one level below it on the quiz page, its level when
+  // embedded under a host's heading (see Notice).
+  const aheadOfStep = useContext(HeadingBase) > 1 ? 0 : 1;
   // The machine makes a new error object on every refused step, so pressing Next twice
   // focuses (and so announces) the summary again.
   useEffect(() => {
@@ -21,7 +24,7 @@ export function ErrorSummary({ error, fieldId }: Props) {
       role="alert"
       aria-labelledby={titleId}
     >
-      <Heading depth={1} id={titleId} className="cf-error-summary-title">
+      <Heading depth={aheadOfStep} id={titleId} className="cf-error-summary-title">
         There is a problem
       </Heading>
       <ul>

@@ -1,6 +1,7 @@
 // A trainer's page on another origin (another port on 127.0.0.1), under the strict policy
 // a careful trainer would set: scripts and styles only from itself and the quiz's origin,
-// no inline code. Tests give it pages as HTML, with {{quiz}} standing for the quiz origin.
+// no inline code. Tests give it pages as HTML, with {{quiz}} standing for the quiz origin
+// and {{host}} for its own.
 
 import { mkdtempSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -30,15 +31,17 @@ export function useHost(pages: Record<string, string>) {
   beforeAll(async () => {
     if (!baseUrl) return;
     const root = mkdtempSync(join(tmpdir(), "coursefit-host-"));
-    for (const [path, body] of Object.entries(pages)) {
-      writeFileSync(join(root, path), body.replaceAll("{{quiz}}", quizOrigin));
-    }
     const { server, url } = await startServer({
       root,
       port: 0,
       headers: { "Content-Security-Policy": hostPolicy(quizOrigin) },
     });
     Object.assign(state, { server, url, origin: new URL(url).origin });
+    // Written once the port is known, so that {{host}} can stand for the host's own origin.
+    for (const [path, body] of Object.entries(pages)) {
+      const text = body.replaceAll("{{quiz}}", quizOrigin).replaceAll("{{host}}", state.origin);
+      writeFileSync(join(root, path), text);
+    }
   });
   afterAll(() => {
     state.server?.closeAllConnections();
