@@ -14,8 +14,6 @@ type Props = {
 
 export function SnippetOutput({ snippet, problemCount, mode, onNotReady }: Props) {
   const [status, setStatus] = useState("");
-  const htmlRef = useRef<HTMLTextAreaElement>(null);
-  const cssRef = useRef<HTMLTextAreaElement>(null);
   const html = snippet?.html;
   const css = snippet?.css;
   // A new snippet has not been copied yet.
@@ -41,62 +39,28 @@ export function SnippetOutput({ snippet, problemCount, mode, onNotReady }: Props
       <h2 id="cfb-snippet-title">Your snippet</h2>
       {snippet ? (
         <>
-          <label htmlFor="cfb-html" className="cfb-label">
-            HTML for your page
-          </label>
-          <p className="cf-hint" id="cfb-html-hint">
-            {mode === "element"
-              ? "Paste it where the quiz should appear, in your page's HTML (in WordPress, a Custom HTML block)."
-              : "Paste it where the quiz should appear, in your page's HTML (in WordPress, a Custom HTML block). The script is optional: leave it out on pages that allow no scripts."}
-          </p>
-          <textarea
+          <CodeToCopy
             id="cfb-html"
-            ref={htmlRef}
-            className="cfb-code"
-            readOnly
-            value={snippet.html}
-            rows={lineCount(snippet.html)}
-            spellCheck={false}
-            aria-describedby="cfb-html-hint"
+            label="HTML for your page"
+            hint={
+              mode === "element"
+                ? "Paste it where the quiz should appear, in your page's HTML (in WordPress, a Custom HTML block)."
+                : "Paste it where the quiz should appear, in your page's HTML (in WordPress, a Custom HTML block). The script is optional: leave it out on pages that allow no scripts."
+            }
+            text={snippet.html}
+            button="Copy snippet"
+            primary
+            onCopy={(box) => copy(snippet.html, box, "Snippet")}
           />
-          <div className="cf-actions">
-            <button
-              type="button"
-              className="cf-button cf-primary"
-              onClick={() => copy(snippet.html, htmlRef.current, "Snippet")}
-            >
-              Copy snippet
-            </button>
-          </div>
           {snippet.css && (
-            <>
-              <label htmlFor="cfb-css" className="cfb-label">
-                CSS for your stylesheet
-              </label>
-              <p className="cf-hint" id="cfb-css-hint">
-                Put this in your stylesheet (in WordPress, Appearance, Customise, Additional CSS),
-                not in the page: many sites refuse styles written into a page.
-              </p>
-              <textarea
-                id="cfb-css"
-                ref={cssRef}
-                className="cfb-code"
-                readOnly
-                value={snippet.css}
-                rows={lineCount(snippet.css)}
-                spellCheck={false}
-                aria-describedby="cfb-css-hint"
-              />
-              <div className="cf-actions">
-                <button
-                  type="button"
-                  className="cf-button"
-                  onClick={() => copy(snippet.css, cssRef.current, "CSS")}
-                >
-                  Copy CSS
-                </button>
-              </div>
-            </>
+            <CodeToCopy
+              id="cfb-css"
+              label="CSS for your stylesheet"
+              hint="Put this in your stylesheet (in WordPress, Appearance, Customise, Additional CSS), not in the page: many sites refuse styles written into a page."
+              text={snippet.css}
+              button="Copy CSS"
+              onCopy={(box) => copy(snippet.css ?? "", box, "CSS")}
+            />
           )}
         </>
       ) : (
@@ -118,6 +82,48 @@ export function SnippetOutput({ snippet, problemCount, mode, onNotReady }: Props
         {status}
       </p>
     </section>
+  );
+}
+
+/** A read-only box of code with its label, hint and copy button. */
+function CodeToCopy(props: {
+  id: string;
+  label: string;
+  hint: string;
+  text: string;
+  button: string;
+  primary?: boolean;
+  onCopy: (box: HTMLTextAreaElement | null) => void;
+}) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  return (
+    <>
+      <label htmlFor={props.id} className="cfb-label">
+        {props.label}
+      </label>
+      <p className="cf-hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+      <textarea
+        id={props.id}
+        ref={box}
+        className="cfb-code"
+        readOnly
+        value={props.text}
+        rows={lineCount(props.text)}
+        spellCheck={false}
+        aria-describedby={`${props.id}-hint`}
+      />
+      <div className="cf-actions">
+        <button
+          type="button"
+          className={props.primary ? "cf-button cf-primary" : "cf-button"}
+          onClick={() => props.onCopy(box.current)}
+        >
+          {props.button}
+        </button>
+      </div>
+    </>
   );
 }
 

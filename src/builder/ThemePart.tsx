@@ -10,6 +10,16 @@ const SCHEMES: { value: Scheme | "auto"; label: string }[] = [
   { value: "dark", label: "Always dark" },
 ];
 
+const COLOURS = [
+  {
+    key: "accent",
+    label: "Accent colour",
+    hint: "Buttons, links and the progress bar. A hex code, like #1d5fbf.",
+  },
+  { key: "text", label: "Text colour", hint: "A hex code, like #1b1b1f." },
+  { key: "background", label: "Background colour", hint: "A hex code, like #ffffff." },
+] as const;
+
 export function ThemePart({
   values,
   update,
@@ -24,33 +34,18 @@ export function ThemePart({
       hintId="cfb-theme-hint"
       hint="Leave any of these empty to keep the quiz's own. The colour of button text, and the shades in between, are worked out to go with yours."
     >
-      <ColourField
-        id={FIELD.accent}
-        label="Accent colour"
-        hint="Buttons, links and the progress bar. A hex code, like #1d5fbf."
-        value={values.accent}
-        fallback={light.accent}
-        onChange={(accent) => update({ accent })}
-        error={errorFor(FIELD.accent)}
-      />
-      <ColourField
-        id={FIELD.text}
-        label="Text colour"
-        hint="A hex code, like #1b1b1f."
-        value={values.text}
-        fallback={light.text}
-        onChange={(text) => update({ text })}
-        error={errorFor(FIELD.text)}
-      />
-      <ColourField
-        id={FIELD.background}
-        label="Background colour"
-        hint="A hex code, like #ffffff."
-        value={values.background}
-        fallback={light.background}
-        onChange={(background) => update({ background })}
-        error={errorFor(FIELD.background)}
-      />
+      {COLOURS.map(({ key, label, hint }) => (
+        <ColourField
+          key={key}
+          id={FIELD[key]}
+          label={label}
+          hint={hint}
+          value={values[key]}
+          fallback={light[key]}
+          onChange={(colour) => update({ [key]: colour })}
+          error={errorFor(FIELD[key])}
+        />
+      ))}
       <Group legend="Colour scheme">
         {SCHEMES.map((scheme) => (
           <Choice
