@@ -114,6 +114,7 @@ export class CoursefitQuizElement extends HTMLElement {
     this.#root?.render(
       <HeadingBase.Provider value={2}>
         <QuizApp
+          embedded
           key={generation}
           quiz={quiz}
           start={start.kind === "bad-link" ? { kind: "fresh" } : start}

@@ -42,6 +42,7 @@ if (quiz) {
   const resultUrl = (token: string) => new URL(`./#r=${token}`, location.href).href;
   createRoot(container).render(
     <QuizApp
+      embedded
       quiz={quiz}
       start={decideStart(quiz, location.hash, store)}
       store={store}

@@ -2,17 +2,24 @@ import { type RefObject, useEffect } from "react";
 import type { Quiz } from "../engine/schema";
 import { Heading } from "./Heading";
 
+const PAGE_PRIVACY = "Your answers stay in this browser: nothing is sent anywhere.";
+const EMBEDDED_PRIVACY =
+  "The quiz sends your answers nowhere itself; the site showing it may keep your result.";
+
 export function Intro({
   quiz,
   headingRef,
   onStart,
   startRequested,
+  embedded = false,
 }: {
   quiz: Quiz;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onStart: () => void;
   /** Whether Start was pressed before the app took over the page (see public/early-start.js). */
   startRequested?: () => boolean;
+  /** On someone else's page, which is told the result (see the embed's events). */
+  embedded?: boolean;
 }) {
   const source = quiz.sources[0];
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a press before the first render counts
@@ -31,7 +38,7 @@ export function Intro({
           About {quiz.questions.filter((q) => !q.showIf).length} questions, {quiz.minutes}{" "}
           {quiz.minutes === 1 ? "minute" : "minutes"}
         </li>
-        <li>Your answers stay in this browser: nothing is sent anywhere.</li>
+        <li>{embedded ? EMBEDDED_PRIVACY : PAGE_PRIVACY}</li>
         {source && (
           <li>
             Explained in the words of "{source.title}" by {source.author}

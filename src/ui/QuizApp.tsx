@@ -42,6 +42,8 @@ export type QuizAppProps = {
   onEvent?: (event: QuizEmitted) => void;
   /** Whether Start was pressed before the app took over the page; asked once, by the intro. */
   startRequested?: () => boolean;
+  /** Shown on someone else's page (the element, the iframe), which is told the result. */
+  embedded?: boolean;
 };
 
 export function QuizApp(props: QuizAppProps) {
@@ -143,6 +145,7 @@ function Flow({
   outcomeLink,
   onEvent,
   startRequested,
+  embedded,
   onStorageFailed,
   onStart,
   onRestart,
@@ -193,6 +196,7 @@ function Flow({
           quiz={quiz}
           headingRef={headingRef}
           startRequested={startRequested}
+          embedded={embedded}
           onStart={() => {
             onStart();
             actor.send({ type: "START" });

@@ -27,6 +27,16 @@ describe("Intro", () => {
     expect(screen.getByText(/both two-day\s+courses/)).toBeInTheDocument();
   });
 
+  it("does not promise, on someone else's page, that nothing is sent anywhere", () => {
+    render(<Intro quiz={quiz} headingRef={createRef()} onStart={() => {}} embedded />);
+    expect(screen.queryByText(/nothing is sent anywhere/)).not.toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "The quiz sends your answers nowhere itself; the site showing it may keep your result.",
+      ),
+    ).toBeInTheDocument();
+  });
+
   it("says one minute, not one minutes", () => {
     render(<Intro quiz={buildQuiz()} headingRef={createRef()} onStart={() => {}} />);
     expect(screen.getByText("About 3 questions, 1 minute")).toBeInTheDocument();
