@@ -106,7 +106,7 @@ export class CoursefitQuizElement extends HTMLElement {
     const store =
       this.getAttribute("persist") === "off"
         ? undefined
-        : browserProgressStore(`coursefit:${quiz.id}:${location.pathname}`, localStorageOrNothing);
+        : browserProgressStore(this.#progressKey(quiz), localStorageOrNothing);
     // A result link to this host page reopens the result here, if it is for this quiz.
     const fromHash = linkBase.origin === location.origin ? location.hash : "";
     const start = decideStart(quiz, fromHash, store);
@@ -144,6 +144,22 @@ export class CoursefitQuizElement extends HTMLElement {
         />
       </HeadingBase.Provider>,
     );
+  }
+
+  /**
+   * Progress is kept per quiz and per page; several elements with the same quiz on one
+   * page are told apart by their id attribute, or else by their order on the page.
+   */
+  #progressKey(quiz: Quiz): string {
+    const key = `coursefit:${quiz.id}:${location.pathname}`;
+    if (this.id) return `${key}#${this.id}`;
+    const twins = [...document.querySelectorAll("coursefit-quiz")].filter(
+      (element) =>
+        element.getAttribute("quiz") === this.getAttribute("quiz") &&
+        element.getAttribute("src") === this.getAttribute("src"),
+    );
+    const position = twins.indexOf(this);
+    return position > 0 ? `${key}:${position}` : key;
   }
 
   #problems(generation: number, problems: string[]) {

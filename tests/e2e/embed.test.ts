@@ -387,6 +387,16 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
       ["two", balanced.token],
       ["one", csm.token],
     ]);
+    // Each keeps its own progress, told apart by its id.
+    const keys = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith("coursefit:"))
+        .sort(),
+    );
+    expect(keys).toEqual([
+      "coursefit:csm-vs-cspo:/two.html#one",
+      "coursefit:csm-vs-cspo:/two.html#two",
+    ]);
     expectNoProblems(problems);
   });
 
