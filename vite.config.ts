@@ -22,6 +22,9 @@ export default defineConfig({
   base: "./",
   build: {
     target: "es2022",
+    // No <link rel="modulepreload"> and no polyfill for it: each page is one file, and
+    // the embed's only lazy chunk (a trainer's quiz validator) imports nothing else.
+    modulePreload: false,
     // light-dark() kept as it is: lowered, it follows only the visitor's setting, never a
     // color-scheme that a trainer's page sets on <coursefit-quiz>.
     cssTarget: ["chrome123", "edge123", "firefox120", "safari17.5"],

@@ -7,17 +7,10 @@ type Props<Q> = {
   question: Q;
   value: unknown;
   idPrefix: string;
-  describedBy?: string;
   onChange: (value: string | string[] | number | undefined) => void;
 };
 
-export function ChoiceInput({
-  question,
-  value,
-  idPrefix,
-  describedBy,
-  onChange,
-}: Props<ChoiceQuestion>) {
+export function ChoiceInput({ question, value, idPrefix, onChange }: Props<ChoiceQuestion>) {
   const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
   const multiple = question.type === "multiple";
   return (
@@ -33,7 +26,7 @@ export function ChoiceInput({
               name={idPrefix}
               value={option.id}
               checked={chosen.includes(option.id)}
-              aria-describedby={[hintId, describedBy].filter(Boolean).join(" ") || undefined}
+              aria-describedby={hintId}
               onChange={(event) => {
                 if (!multiple) return onChange(option.id);
                 const next = event.target.checked
@@ -56,13 +49,7 @@ export function ChoiceInput({
 }
 
 /** An agree/disagree scale: a radio group laid out in a row, each point labelled. */
-export function ScaleInput({
-  question,
-  value,
-  idPrefix,
-  describedBy,
-  onChange,
-}: Props<ScaleQuestion>) {
+export function ScaleInput({ question, value, idPrefix, onChange }: Props<ScaleQuestion>) {
   return (
     <div className="cf-scale">
       {question.labels.map((label, i) => {
@@ -75,7 +62,6 @@ export function ScaleInput({
               name={idPrefix}
               value={i + 1}
               checked={value === i + 1}
-              aria-describedby={describedBy}
               onChange={() => onChange(i + 1)}
             />
             <label htmlFor={id}>{label}</label>

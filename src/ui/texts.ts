@@ -29,21 +29,14 @@ export function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(1);
 }
 
+const DATE = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** A YYYY-MM-DD date as "June 1, 2023", whatever the visitor's locale or time zone. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
-  return `${months[(m ?? 1) - 1]} ${d}, ${y}`;
+  return DATE.format(new Date(`${iso}T00:00:00Z`));
 }
