@@ -113,14 +113,14 @@ function capitalise(text: string) {
 /** Font names separated by commas, each a bare name or quoted: nothing that can end the rule. */
 const FONT_NAME = /^(?:"[\w -]+"|'[\w -]+'|[A-Za-z][\w -]*)$/;
 
-export function normaliseFont(value: string): string | undefined {
+function normaliseFont(value: string): string | undefined {
   const names = value.split(",").map((name) => name.trim());
   if (names.some((name) => !FONT_NAME.test(name))) return undefined;
   return names.join(", ");
 }
 
 /** "6px", "0.5rem", "1em", "10%", "0", or a bare number of pixels ("8" -> "8px"). */
-export function normaliseRadius(value: string): string | undefined {
+function normaliseRadius(value: string): string | undefined {
   const match = /^(\d{1,3}(?:\.\d{1,3})?)\s*(px|rem|em|%)?$/i.exec(value.trim());
   if (!match?.[1]) return undefined;
   const unit = match[2]?.toLowerCase() ?? "px";

@@ -3,7 +3,7 @@ import type { Quiz } from "../engine/schema";
 import type { CustomLink, FormValues } from "./check";
 
 /** What a booking link says unless the trainer words it otherwise. */
-export function defaultLinkText(quiz: Quiz, outcomeId: string): string {
+function defaultLinkText(quiz: Quiz, outcomeId: string): string {
   const outcome = quiz.outcomes.find((o) => o.id === outcomeId);
   return `Book our ${outcome?.shortLabel ?? outcome?.label ?? outcomeId} course`;
 }

@@ -6,7 +6,7 @@ import type { Fairness } from "../engine/fairness";
 import type { Result } from "../engine/result";
 import type { Quiz } from "../engine/schema";
 
-export const WIDTH = 80;
+const WIDTH = 80;
 const BAR = 20;
 
 /** A 0..100 score as a fixed-width text bar. */
@@ -86,7 +86,7 @@ function attribution(quote: Quote): string {
 }
 
 /** A quotation in quotation marks, wrapped, with its attribution under it. */
-export function formatQuote(quote: Quote, indent: string): string[] {
+function formatQuote(quote: Quote, indent: string): string[] {
   return [...wrap(`"${quote.quote}"`, indent), `${indent}  ${attribution(quote)}`];
 }
 

@@ -26,7 +26,7 @@ const ABOUT: Record<string, string> = {
 const QUIZ_ARG = `<quiz> is a quiz file (.yaml, .yml or .json) with its source texts beside it, or the
 name of a quiz shipped with coursefit (csm-vs-cspo).`;
 
-export const HELP = `coursefit: a self-assessment quiz in the terminal
+const HELP = `coursefit: a self-assessment quiz in the terminal
 
 Usage:
 ${Object.keys(USAGE)

@@ -44,7 +44,7 @@ export function scoreCommand(
 }
 
 /** `--answers`: a JSON object of answers when it looks like JSON, otherwise a share token. */
-export function readAnswers(quiz: Quiz, raw: string): Answers {
+function readAnswers(quiz: Quiz, raw: string): Answers {
   const text = raw.trim();
   if (/^[{["]/.test(text)) return answersFromJson(quiz, text);
   const decoded = decodeAnswers(quiz, text);

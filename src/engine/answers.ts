@@ -31,7 +31,7 @@ export function answerProblem(question: Question, answer: Answer): string | unde
   }
 }
 
-export function conditionHolds(condition: Condition, answer: Answer | undefined): boolean {
+function conditionHolds(condition: Condition, answer: Answer | undefined): boolean {
   if (answer === undefined) return false;
   if (typeof answer === "number") {
     return (

@@ -19,8 +19,8 @@ export type Fairness = {
 };
 
 /** Enumerate every answer set when there are at most this many; sample otherwise. */
-export const EXACT_LIMIT = 50_000;
-export const SAMPLES = 20_000;
+const EXACT_LIMIT = 50_000;
+const SAMPLES = 20_000;
 
 /**
  * How many answer sets one check may score. A scoring walks every question once and
@@ -34,7 +34,7 @@ function affordable(quiz: Quiz, most: number): number {
 }
 
 /** Every answer a person could give to a question. */
-export function answersFor(question: Question): Answer[] {
+function answersFor(question: Question): Answer[] {
   if (question.type === "scale") return question.labels.map((_, i) => i + 1);
   const ids = question.options.map((o) => o.id);
   if (question.type === "single") return ids;

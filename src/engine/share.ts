@@ -18,11 +18,11 @@
 // so any string other than encodeAnswers' own output is refused.
 import type { Answer, Answers, Quiz } from "./schema";
 
-export const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 1;
 /** Longer inputs are refused before any work: real tokens are a few hundred characters. */
-export const MAX_TOKEN_LENGTH = 2000;
+const MAX_TOKEN_LENGTH = 2000;
 /** Bitmasks stay exact JavaScript numbers (below 2^31) and fit in a 5-byte varint. */
-export const MAX_MULTIPLE_OPTIONS = 31;
+const MAX_MULTIPLE_OPTIONS = 31;
 
 const HEADER_BYTES = 1 + 2 + 4;
 const CRC_BYTES = 4;

@@ -6,7 +6,7 @@ import type { QuizContext, Step } from "../engine/machine";
 import type { Quiz } from "../engine/schema";
 import { headline } from "./texts";
 
-export function stepName(quiz: Quiz, step: Step, context: QuizContext): string {
+function stepName(quiz: Quiz, step: Step, context: QuizContext): string {
   switch (step) {
     case "intro":
       return quiz.title;
