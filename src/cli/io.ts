@@ -1,4 +1,7 @@
 // Where a command reads and writes, so that commands never touch `process` directly.
+// Everything written to the terminal goes through escapeControls: what a quiz file says
+// is shown, never obeyed.
+import { escapeControls } from "./terminal";
 
 export type Io = {
   /** Writes one or more lines to stdout. */
@@ -12,13 +15,13 @@ export type Io = {
 
 export const processIo: Io = {
   print: (...lines) => {
-    process.stdout.write(`${lines.join("\n")}\n`);
+    process.stdout.write(`${escapeControls(lines.join("\n"))}\n`);
   },
   write: (text) => {
-    process.stdout.write(text);
+    process.stdout.write(escapeControls(text));
   },
   warn: (...lines) => {
-    process.stderr.write(`${lines.join("\n")}\n`);
+    process.stderr.write(`${escapeControls(lines.join("\n"))}\n`);
   },
   stdin: process.stdin,
 };
