@@ -12,6 +12,7 @@ const USAGE: Record<string, string> = {
   validate: "coursefit validate <quiz> [--json]",
   score: "coursefit score <quiz> --answers <json|token> [--json]",
   take: "coursefit take <quiz>",
+  summarize: "coursefit summarize <quiz> <files...|-> [--json | --csv]",
 };
 
 const ABOUT: Record<string, string> = {
@@ -21,6 +22,8 @@ const ABOUT: Record<string, string> = {
       e.g. '{"week":"events","proud":["value"],"facilitator":4}' (an option id, a
       list of option ids or a scale point per question), or a share token.`,
   take: `Take the quiz one question at a time, then see the result.`,
+  summarize: `Summarise many results (links, tokens, JSON Lines, CSV; - for stdin): how the
+      cohort splits, how strongly it leans, each trait, each question, what moved people.`,
 };
 
 const QUIZ_ARG = `<quiz> is a quiz file (.yaml, .yml or .json) with its source texts beside it, or the
@@ -37,7 +40,8 @@ ${QUIZ_ARG}
 
 Options:
   --answers <json|token>  the answers to score (score only)
-  --json                  print JSON instead of text (validate, score)
+  --json                  print JSON instead of text (validate, score, summarize)
+  --csv                   print one CSV row per result (summarize)
   -h, --help              show this help
 
 Exit status: 0 done, 1 invalid quiz or answers (or the quiz was not finished),
@@ -46,6 +50,7 @@ Exit status: 0 done, 1 invalid quiz or answers (or the quiz was not finished),
 const OPTIONS = {
   answers: { type: "string" },
   json: { type: "boolean" },
+  csv: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -54,6 +59,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   validate: ["json", "help"],
   score: ["answers", "json", "help"],
   take: ["help"],
+  summarize: ["json", "csv", "help"],
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -95,10 +101,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (command === undefined) throw new UsageError("missing command");
-  if (!allowed) {
-    throw new UsageError(
-      command === "summarize" ? `"summarize" is not available yet` : `unknown command "${command}"`,
-    );
+  if (!allowed) throw new UsageError(`unknown command "${command}"`);
+  if (command === "summarize") {
+    const { summarizeCommand } = await import("./summarize");
+    return summarizeCommand(rest, { json: values.json === true, csv: values.csv === true }, io);
   }
   const [quizArg, ...extra] = rest;
   if (quizArg === undefined) throw new UsageError("missing quiz path", command);

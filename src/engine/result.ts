@@ -1,5 +1,7 @@
 // The one Result shape that the page, the embed's events, the CLI's --json and the
 // summary all share.
+
+import { scoreCompiled } from "./compile";
 import {
   type ComparisonRow,
   compare,
@@ -9,7 +11,6 @@ import {
   type Reason,
 } from "./explain";
 import type { Answer, Answers, Quiz } from "./schema";
-import { scoreAnswers } from "./score";
 import { encodeAnswers } from "./share";
 
 export type Result = {
@@ -36,7 +37,8 @@ export type Result = {
 };
 
 export function evaluate(quiz: Quiz, answers: Answers): Result {
-  const scores = scoreAnswers(quiz, answers);
+  // The compiled scorer gives the reference scorer's figures exactly (tests/engine/compile.test.ts).
+  const scores = scoreCompiled(quiz, answers);
   const label = (id: string) => quiz.outcomes.find((o) => o.id === id)?.label ?? id;
   const { recommendation, margin } = scores;
   return {
