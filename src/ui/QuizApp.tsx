@@ -1,6 +1,7 @@
 // The whole quiz for one element: decides where a visit starts (fresh, resumed, a result
 // link), saves progress, and renders the flow machine's current step. Everything it
 // touches is inside its own root element, so several can live on a page or in a shadow root.
+import { useActorRef, useSelector } from "@xstate/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import {
   createQuizMachine,
@@ -16,7 +17,6 @@ import type { ProgressStore } from "./progress-store";
 import { QuestionStep } from "./QuestionStep";
 import { ResultView } from "./ResultView";
 import { Review } from "./Review";
-import { useActor } from "./use-actor";
 import { useStepFocus } from "./use-step-focus";
 
 /** Where a visit starts; the shell decides before the first render. */
@@ -151,7 +151,8 @@ function Flow({
   onRestart,
 }: FlowProps) {
   const machine = useMemo(() => createQuizMachine(quiz), [quiz]);
-  const [actor, current] = useActor(machine, { progress });
+  const actor = useActorRef(machine, { input: { progress } });
+  const current = useSelector(actor, (snapshot) => snapshot);
   // "resume" is a routing state the machine leaves at once; it is never rendered.
   const step = current.value as Step;
   const { context } = current;
