@@ -3,6 +3,7 @@
 // touches is inside its own root element, so several can live on a page or in a shadow root.
 import { useActorRef, useSelector } from "@xstate/react";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { visibleQuestions } from "../engine/answers";
 import {
   createQuizMachine,
   type Progress,
@@ -40,8 +41,11 @@ export type QuizAppProps = {
   /** A link to book the course for an outcome, e.g. a trainer's slot. */
   outcomeLink?: (outcome: string) => ReactNode;
   onEvent?: (event: QuizEmitted) => void;
-  /** Whether Start was pressed before the app took over the page; asked once, by the intro. */
-  startRequested?: () => boolean;
+  /**
+   * Start was pressed before the app took over the page (see public/early-start.js): a
+   * fresh visit then opens straight on the first question, with no intro rendered first.
+   */
+  startedEarly?: boolean;
   /** Shown on someone else's page (the element, the iframe), which is told the result. */
   embedded?: boolean;
 };
@@ -50,7 +54,12 @@ export function QuizApp(props: QuizAppProps) {
   const { quiz, start, store } = props;
   const [session, setSession] = useState(() => ({
     id: 0,
-    progress: start.kind === "result" ? resultProgress(quiz, start.answers) : undefined,
+    progress:
+      start.kind === "result"
+        ? progressAt(quiz, "result", start.answers, null)
+        : props.startedEarly && start.kind === "fresh"
+          ? progressAt(quiz, "answering", {}, visibleQuestions(quiz, {})[0]?.id ?? null)
+          : undefined,
   }));
   const [pending, setPending] = useState(start.kind === "resume" ? start : undefined);
   const [linkError, setLinkError] = useState(start.kind === "bad-link" ? start.message : undefined);
@@ -110,7 +119,8 @@ export function QuizApp(props: QuizAppProps) {
         key={session.id}
         {...props}
         progress={session.progress}
-        focusFirst={session.id > 0}
+        // Opening on a question means the person asked for it (resumed, or pressed Start early).
+        focusFirst={session.id > 0 || session.progress?.step === "answering"}
         onStorageFailed={() => setStorageFailed(true)}
         onStart={() => {
           setPending(undefined);
@@ -144,7 +154,6 @@ function Flow({
   manageTitle,
   outcomeLink,
   onEvent,
-  startRequested,
   embedded,
   onStorageFailed,
   onStart,
@@ -196,7 +205,6 @@ function Flow({
         <Intro
           quiz={quiz}
           headingRef={headingRef}
-          startRequested={startRequested}
           embedded={embedded}
           onStart={() => {
             onStart();
@@ -225,15 +233,18 @@ function Flow({
   );
 }
 
-/** A result link opens straight onto the result, recomputed from its answers. */
-function resultProgress(quiz: Quiz, answers: Answers): Progress {
+/**
+ * Where a flow opens when it does not open on the intro: a result link on the result,
+ * recomputed from its answers; an early press of Start on the first question.
+ */
+function progressAt(quiz: Quiz, step: Step, answers: Answers, current: string | null): Progress {
   return {
     v: 1,
     quiz: quiz.id,
     version: quiz.version,
-    step: "result",
+    step,
     answers: { ...answers },
-    current: null,
+    current,
     returnToReview: false,
   };
 }

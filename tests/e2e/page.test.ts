@@ -57,6 +57,41 @@ describeInBrowser("the page", () => {
     release();
     await heading(page, question("week").prompt).waitFor();
     expect(await page.locator(".cf-progress-text").textContent()).toBe("Question 1 of 12");
+    // The early press counts once: Back returns to the intro, which stays.
+    await button(page, "Back").click();
+    await waitForStep(page, TITLE);
+    await page.waitForTimeout(300);
+    expect(await page.locator("fieldset").count()).toBe(0);
+    expectNoProblems(problems);
+  });
+
+  it("goes back to the intro from question 1, the first time Back is pressed", async () => {
+    const { page, problems } = await browser.open();
+    await openQuiz(page);
+    await button(page, "Start the quiz").click();
+    await waitForStep(page, question("week").prompt);
+    await button(page, "Back").click();
+    await waitForStep(page, TITLE);
+    // It stays there: nothing starts the quiz again behind the person's back.
+    await page.waitForTimeout(300);
+    expect(await page.locator("fieldset").count()).toBe(0);
+    // Start again works, and so does Back once more.
+    await button(page, "Start the quiz").click();
+    await waitForStep(page, question("week").prompt);
+    await button(page, "Back").click();
+    await waitForStep(page, TITLE);
+    expectNoProblems(problems);
+  });
+
+  it("shows the intro after Start over on the result", async () => {
+    const { page, problems } = await browser.open();
+    await openQuiz(page);
+    await completeByMouse(page, CSM_ANSWERS);
+    await button(page, "Start over").click();
+    await waitForStep(page, TITLE);
+    await page.waitForTimeout(300);
+    expect(await page.locator("fieldset").count()).toBe(0);
+    expect(await button(page, "Start the quiz").isVisible()).toBe(true);
     expectNoProblems(problems);
   });
 
