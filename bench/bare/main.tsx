@@ -1,10 +1,10 @@
-// The yardstick for `npm run bench`: the same first questions rendered with React and
-// XState and nothing else (no styles, no scoring, no saving), so ratios against it hold
-// on a noisy machine.
+// The yardstick for `npm run bench`: the same first questions rendered with React, XState
+// and @xstate/react (useActorRef + useSelector), as the quiz's views are, and nothing else
+// (no styles, no scoring, no saving), so ratios against it hold on a noisy machine.
+import { useActorRef, useSelector } from "@xstate/react";
 import { createRoot } from "react-dom/client";
 import { assign, setup } from "xstate";
 import quiz from "../../quizzes/csm-vs-cspo.yaml";
-import { useActor } from "../../src/ui/use-actor";
 
 const questions = quiz.questions.filter((q) => q.type === "single");
 
@@ -26,7 +26,8 @@ const machine = setup({
 });
 
 function Bare() {
-  const [actor, state] = useActor(machine, undefined);
+  const actor = useActorRef(machine);
+  const state = useSelector(actor, (snapshot) => snapshot);
   const send = actor.send;
   const question = questions[state.context.index];
   if (question?.type !== "single") return null;

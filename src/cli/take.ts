@@ -2,11 +2,12 @@
 // (which question is shown, whether an answer fits, what is still missing, the result);
 // this file only shows its snapshot as text and turns typed lines into its events.
 // Lines come from node:readline, so a person at a terminal and a piped script are alike.
+
 import { createInterface } from "node:readline";
 import { createActor } from "xstate";
-import { visibleQuestions } from "../engine/answers";
-import { describeAnswer } from "../engine/explain";
+import { describeAnswer, visibleQuestions } from "../engine/answers";
 import { createQuizMachine, type QuizEvent, type QuizSnapshot } from "../engine/machine";
+import { evaluate } from "../engine/result";
 import type { Answer, Question, Quiz } from "../engine/schema";
 import { CliError } from "./errors";
 import { formatResult, wrap } from "./format";
@@ -18,7 +19,7 @@ const ENDED = "input ended before the quiz was finished";
 
 export async function takeCommand(path: string, io: Io): Promise<number> {
   const quiz = loadQuiz(path);
-  const actor = createActor(createQuizMachine(quiz), { input: {} }).start();
+  const actor = createActor(createQuizMachine(quiz, evaluate), { input: {} }).start();
   const lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   const echo = !io.stdin.isTTY; // piped input is not shown by a terminal: show it ourselves

@@ -15,7 +15,6 @@ import { Notice } from "../ui/Notice";
 import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
 import { QuizApp } from "../ui/QuizApp";
 import css from "../ui/quiz.css?inline";
-import { NextStep } from "../ui/ResultView";
 import { decideStart } from "../ui/start";
 import { loadRemoteQuiz } from "./remote-quiz";
 
@@ -120,11 +119,7 @@ export class CoursefitQuizElement extends HTMLElement {
           start={start.kind === "bad-link" ? { kind: "fresh" } : start}
           store={store}
           resultUrl={resultUrl}
-          outcomeLink={(outcome) => (
-            <slot name={`outcome-${outcome}`}>
-              <NextStep quiz={quiz} outcome={outcome} />
-            </slot>
-          )}
+          outcomeLink={(outcome, nextStep) => <slot name={`outcome-${outcome}`}>{nextStep}</slot>}
           onEvent={(event) => {
             const detail =
               event.type === "completed"

@@ -87,3 +87,13 @@ export function missingAnswers(quiz: Quiz, answers: Answers): Question[] {
   const { shown, counted } = walk(quiz, answers);
   return shown.filter((q) => q.required && counted[q.id] === undefined);
 }
+
+/** An answer in the words the taker saw. */
+export function describeAnswer(question: Question, answer: Answer): string {
+  if (question.type === "scale") return question.labels[Number(answer) - 1] ?? String(answer);
+  const chosen = Array.isArray(answer) ? answer : [answer];
+  return question.options
+    .filter((o) => chosen.includes(o.id))
+    .map((o) => o.label)
+    .join("; ");
+}

@@ -1,6 +1,7 @@
 // Scores -> reasons in the source article's own words. The engine only ever quotes
 // passages that the validator proved are verbatim in the shipped source text.
 
+import { describeAnswer } from "./answers";
 import { own } from "./own";
 import type { Answer, Question, Quiz } from "./schema";
 import { pointsFor, type Scores, type TraitScore } from "./score";
@@ -106,16 +107,6 @@ function reasonFor(
     ];
   });
   return { ...quotePassage(quiz, passage), trait: traitId, outcome: outcomeId, impact, answers };
-}
-
-/** An answer in the words the taker saw. */
-export function describeAnswer(question: Question, answer: Answer): string {
-  if (question.type === "scale") return question.labels[Number(answer) - 1] ?? String(answer);
-  const chosen = Array.isArray(answer) ? answer : [answer];
-  return question.options
-    .filter((o) => chosen.includes(o.id))
-    .map((o) => o.label)
-    .join("; ");
 }
 
 export function compare(quiz: Quiz): ComparisonRow[] {

@@ -10,7 +10,7 @@
 // restoreProgress checks it against the quiz first (the machine does so again on input).
 import { assign, emit, enqueueActions, type SnapshotFrom, setup } from "xstate";
 import { answerProblem, countedAnswers, missingAnswers, visibleQuestions } from "./answers";
-import { evaluate, type Result } from "./result";
+import type { Result } from "./result";
 import type { Answer, Answers, Question, Quiz } from "./schema";
 
 export type Step = "intro" | "answering" | "review" | "result";
@@ -232,7 +232,15 @@ function startOf(quiz: Quiz, input: unknown): { step: Step; context: QuizContext
 // ---------------------------------------------------------------------------------------
 // The machine
 
-export function createQuizMachine(quiz: Quiz) {
+/**
+ * The flow for one quiz; `evaluateResult` (the engine's `evaluate`) works out the result
+ * on entering "result". It is passed in, not imported, so that the browser can load the
+ * scoring, explanation and share token after the first question (see src/ui/QuizApp.tsx).
+ */
+export function createQuizMachine(
+  quiz: Quiz,
+  evaluateResult: (quiz: Quiz, answers: Answers) => Result,
+) {
   // The routing state decides from the input, which XState hands to the initial
   // (`xstate.init`) event; the context factory reads the same input, so both agree.
   const inputOf = (event: unknown) => (isRecord(event) ? event.input : undefined);
@@ -357,7 +365,7 @@ export function createQuizMachine(quiz: Quiz) {
           error: null,
         };
       }),
-      computeResult: assign(({ context }) => ({ result: evaluate(quiz, context.answers) })),
+      computeResult: assign(({ context }) => ({ result: evaluateResult(quiz, context.answers) })),
       clearResult: assign({ result: null }),
       emitStarted: emit({ type: "started" }),
       emitAnswered: enqueueActions(({ context, event, enqueue }) => {

@@ -1,4 +1,4 @@
-import { type RefObject, useEffect } from "react";
+import type { RefObject } from "react";
 import type { Quiz } from "../engine/schema";
 import { Heading } from "./Heading";
 
@@ -10,22 +10,15 @@ export function Intro({
   quiz,
   headingRef,
   onStart,
-  startRequested,
   embedded = false,
 }: {
   quiz: Quiz;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onStart: () => void;
-  /** Whether Start was pressed before the app took over the page (see public/early-start.js). */
-  startRequested?: () => boolean;
   /** On someone else's page, which is told the result (see the embed's events). */
   embedded?: boolean;
 }) {
   const source = quiz.sources[0];
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a press before the first render counts
-  useEffect(() => {
-    if (startRequested?.()) onStart();
-  }, []);
   return (
     <section className="cf-step cf-intro">
       {/* Heading, not a fixed h1: embedded under a page's own headings, it starts lower like every other step. */}

@@ -1,22 +1,24 @@
 // The whole quiz for one element: decides where a visit starts (fresh, resumed, a result
 // link), saves progress, and renders the flow machine's current step. Everything it
 // touches is inside its own root element, so several can live on a page or in a shadow root.
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useActorRef, useSelector } from "@xstate/react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { visibleQuestions } from "../engine/answers";
 import {
   createQuizMachine,
   type Progress,
   progressOf,
   type QuizEmitted,
+  type QuizEvent,
   type Step,
 } from "../engine/machine";
 import type { Answers, Quiz } from "../engine/schema";
 import { Intro } from "./Intro";
+import { loadedResultPart, loadResultPart, type ResultPart } from "./load-result-part";
 import { Notice } from "./Notice";
 import type { ProgressStore } from "./progress-store";
 import { QuestionStep } from "./QuestionStep";
-import { ResultView } from "./ResultView";
 import { Review } from "./Review";
-import { useActor } from "./use-actor";
 import { useStepFocus } from "./use-step-focus";
 
 /** Where a visit starts; the shell decides before the first render. */
@@ -37,11 +39,14 @@ export type QuizAppProps = {
   onResultChange?: (token: string | null) => void;
   /** Whether to name each step in the document's title (the page, not an embed). */
   manageTitle?: boolean;
-  /** A link to book the course for an outcome, e.g. a trainer's slot. */
-  outcomeLink?: (outcome: string) => ReactNode;
+  /** A link to book the course for an outcome, e.g. a trainer's slot around `nextStep`, the quiz's own. */
+  outcomeLink?: (outcome: string, nextStep: ReactNode) => ReactNode;
   onEvent?: (event: QuizEmitted) => void;
-  /** Whether Start was pressed before the app took over the page; asked once, by the intro. */
-  startRequested?: () => boolean;
+  /**
+   * Start was pressed before the app took over the page (see public/early-start.js): a
+   * fresh visit then opens straight on the first question, with no intro rendered first.
+   */
+  startedEarly?: boolean;
   /** Shown on someone else's page (the element, the iframe), which is told the result. */
   embedded?: boolean;
 };
@@ -50,11 +55,18 @@ export function QuizApp(props: QuizAppProps) {
   const { quiz, start, store } = props;
   const [session, setSession] = useState(() => ({
     id: 0,
-    progress: start.kind === "result" ? resultProgress(quiz, start.answers) : undefined,
+    progress:
+      start.kind === "result"
+        ? progressAt(quiz, "result", start.answers, null)
+        : props.startedEarly && start.kind === "fresh"
+          ? progressAt(quiz, "answering", {}, visibleQuestions(quiz, {})[0]?.id ?? null)
+          : undefined,
   }));
   const [pending, setPending] = useState(start.kind === "resume" ? start : undefined);
   const [linkError, setLinkError] = useState(start.kind === "bad-link" ? start.message : undefined);
   const [storageFailed, setStorageFailed] = useState(false);
+
+  const part = useResultPart(session.progress?.step === "result");
 
   const restart = (progress?: Progress) => {
     setPending(undefined);
@@ -106,21 +118,28 @@ export function QuizApp(props: QuizAppProps) {
           </p>
         </Notice>
       )}
-      <Flow
-        key={session.id}
-        {...props}
-        progress={session.progress}
-        focusFirst={session.id > 0}
-        onStorageFailed={() => setStorageFailed(true)}
-        onStart={() => {
-          setPending(undefined);
-          setLinkError(undefined);
-        }}
-        onRestart={() => {
-          store?.clear();
-          restart();
-        }}
-      />
+      {session.progress?.step === "result" && !part.ready ? (
+        // Opened on a result (a link, a resumed quiz): its chunk first, the answers kept.
+        <ResultPending failed={part.failed} onRetry={part.load} />
+      ) : (
+        <Flow
+          key={session.id}
+          {...props}
+          progress={session.progress}
+          // Opening on a question means the person asked for it (resumed, or pressed Start early).
+          focusFirst={session.id > 0 || session.progress?.step === "answering"}
+          onStorageFailed={() => setStorageFailed(true)}
+          onStart={() => {
+            setPending(undefined);
+            setLinkError(undefined);
+          }}
+          onRestart={() => {
+            store?.clear();
+            restart();
+          }}
+          part={part}
+        />
+      )}
     </div>
   );
 }
@@ -132,6 +151,7 @@ type FlowProps = QuizAppProps & {
   onStorageFailed: () => void;
   onStart: () => void;
   onRestart: () => void;
+  part: ResultPartState;
 };
 
 function Flow({
@@ -144,14 +164,25 @@ function Flow({
   manageTitle,
   outcomeLink,
   onEvent,
-  startRequested,
   embedded,
   onStorageFailed,
   onStart,
   onRestart,
+  part,
 }: FlowProps) {
-  const machine = useMemo(() => createQuizMachine(quiz), [quiz]);
-  const [actor, current] = useActor(machine, { progress });
+  // The result is worked out by the lazily loaded chunk; the flow only enters the result
+  // step once it has loaded (see `send` below and the gate in QuizApp).
+  const machine = useMemo(
+    () =>
+      createQuizMachine(quiz, (quiz, answers) => {
+        const loaded = loadedResultPart();
+        if (!loaded) throw new Error("the result's chunk has not loaded");
+        return loaded.evaluate(quiz, answers);
+      }),
+    [quiz],
+  );
+  const actor = useActorRef(machine, { input: { progress } });
+  const current = useSelector(actor, (snapshot) => snapshot);
   // "resume" is a routing state the machine leaves at once; it is never rendered.
   const step = current.value as Step;
   const { context } = current;
@@ -181,6 +212,28 @@ function Flow({
     };
   }, [actor, quiz]);
 
+  // Fetched once the first question is on screen, while the person answers.
+  const { load } = part;
+  useEffect(() => {
+    if (step === "intro") return;
+    const soon = setTimeout(load, 0);
+    return () => clearTimeout(soon);
+  }, [step, load]);
+
+  // Events that lead to the result wait for its chunk: in the normal case it is there.
+  const [waiting, setWaiting] = useState(false);
+  const send = (event: QuizEvent) => {
+    if ((event.type !== "SUBMIT" && event.type !== "SHOW_RESULT") || loadedResultPart()) {
+      actor.send(event);
+      return;
+    }
+    setWaiting(true);
+    void load().then((loaded) => {
+      setWaiting(false);
+      if (loaded) actor.send(event);
+    });
+  };
+
   const token = context.result?.token ?? null;
   useEffect(() => {
     latest.current.onResultChange?.(token);
@@ -195,7 +248,6 @@ function Flow({
         <Intro
           quiz={quiz}
           headingRef={headingRef}
-          startRequested={startRequested}
           embedded={embedded}
           onStart={() => {
             onStart();
@@ -204,18 +256,25 @@ function Flow({
         />
       )}
       {step === "answering" && (
-        <QuestionStep quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />
+        <QuestionStep quiz={quiz} context={context} send={send} headingRef={headingRef} />
+      )}
+      {step === "review" && (waiting || part.failed) && (
+        <ResultPending failed={part.failed} onRetry={() => send({ type: "SUBMIT" })} />
       )}
       {step === "review" && (
-        <Review quiz={quiz} context={context} send={actor.send} headingRef={headingRef} />
+        <Review quiz={quiz} context={context} send={send} headingRef={headingRef} />
       )}
-      {step === "result" && context.result && (
-        <ResultView
+      {step === "result" && context.result && part.ready && (
+        <part.ready.ResultView
           quiz={quiz}
           result={context.result}
           headingRef={headingRef}
           resultUrl={resultUrl}
-          outcomeLink={outcomeLink}
+          outcomeLink={
+            outcomeLink &&
+            ((id) =>
+              outcomeLink(id, part.ready && <part.ready.NextStep quiz={quiz} outcome={id} />))
+          }
           onBack={() => actor.send({ type: "BACK" })}
           onRestart={onRestart}
         />
@@ -224,15 +283,72 @@ function Flow({
   );
 }
 
-/** A result link opens straight onto the result, recomputed from its answers. */
-function resultProgress(quiz: Quiz, answers: Answers): Progress {
+/**
+ * Where a flow opens when it does not open on the intro: a result link on the result,
+ * recomputed from its answers; an early press of Start on the first question.
+ */
+function progressAt(quiz: Quiz, step: Step, answers: Answers, current: string | null): Progress {
   return {
     v: 1,
     quiz: quiz.id,
     version: quiz.version,
-    step: "result",
+    step,
     answers: { ...answers },
-    current: null,
+    current,
     returnToReview: false,
   };
+}
+
+type ResultPartState = {
+  /** The result's chunk once loaded. */
+  ready: ResultPart | undefined;
+  /** The last attempt to load it failed (offline, blocked); `load` tries again. */
+  failed: boolean;
+  /** Loads the chunk (once); resolves to it, or to undefined when that failed. */
+  load: () => Promise<ResultPart | undefined>;
+};
+
+/** The result's chunk as React state; loaded at once when `now` (the flow opens on a result). */
+function useResultPart(now: boolean): ResultPartState {
+  const [ready, setReady] = useState(loadedResultPart);
+  const [failed, setFailed] = useState(false);
+  const load = useCallback(
+    () =>
+      loadResultPart().then(
+        (loaded) => {
+          setReady(() => loaded);
+          setFailed(false);
+          return loaded;
+        },
+        () => {
+          setFailed(true);
+          return undefined;
+        },
+      ),
+    [],
+  );
+  useEffect(() => {
+    if (now) void load();
+  }, [now, load]);
+  return { ready, failed, load };
+}
+
+/** While the result's chunk loads, or after it failed to: the answers are never touched. */
+function ResultPending({ failed, onRetry }: { failed: boolean; onRetry: () => void }) {
+  if (!failed)
+    return (
+      <p className="cf-loading" role="status">
+        Loading your result…
+      </p>
+    );
+  return (
+    <Notice title="Your result could not be loaded" tone="error">
+      <p>Your answers are kept. Check that you are online, then try again.</p>
+      <div className="cf-actions">
+        <button type="button" className="cf-button cf-primary" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    </Notice>
+  );
 }

@@ -1,6 +1,5 @@
 import { useId } from "react";
-import { countedAnswers, visibleQuestions } from "../engine/answers";
-import { describeAnswer } from "../engine/explain";
+import { countedAnswers, describeAnswer, visibleQuestions } from "../engine/answers";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
 import type { StepProps } from "./QuestionStep";

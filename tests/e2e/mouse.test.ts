@@ -3,7 +3,7 @@
 // same answers every time.
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { describeAnswer } from "../../src/engine/explain";
+import { describeAnswer } from "../../src/engine/answers";
 import { evaluate } from "../../src/engine/result";
 import type { Answer, Answers } from "../../src/engine/schema";
 import { headline } from "../../src/ui/texts";

@@ -3,7 +3,10 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { evaluate } from "../../src/engine/result";
+import { headline } from "../../src/ui/texts";
 import {
+  answerAllByMouse,
   answerByMouse,
   BALANCED_ANSWERS,
   baseUrl,
@@ -12,10 +15,12 @@ import {
   completeByMouse,
   describeInBrowser,
   expectNoProblems,
+  expectResultShown,
   heading,
   nextButton,
   openQuiz,
   question,
+  quiz,
   shownQuestions,
   TITLE,
   useBrowser,
@@ -57,7 +62,74 @@ describeInBrowser("the page", () => {
     release();
     await heading(page, question("week").prompt).waitFor();
     expect(await page.locator(".cf-progress-text").textContent()).toBe("Question 1 of 12");
+    // The early press counts once: Back returns to the intro, which stays.
+    await button(page, "Back").click();
+    await waitForStep(page, TITLE);
+    await page.waitForTimeout(300);
+    expect(await page.locator("fieldset").count()).toBe(0);
     expectNoProblems(problems);
+  });
+
+  it("goes back to the intro from question 1, the first time Back is pressed", async () => {
+    const { page, problems } = await browser.open();
+    await openQuiz(page);
+    await button(page, "Start the quiz").click();
+    await waitForStep(page, question("week").prompt);
+    await button(page, "Back").click();
+    await waitForStep(page, TITLE);
+    // It stays there: nothing starts the quiz again behind the person's back.
+    await page.waitForTimeout(300);
+    expect(await page.locator("fieldset").count()).toBe(0);
+    // Start again works, and so does Back once more.
+    await button(page, "Start the quiz").click();
+    await waitForStep(page, question("week").prompt);
+    await button(page, "Back").click();
+    await waitForStep(page, TITLE);
+    expectNoProblems(problems);
+  });
+
+  it("shows the intro after Start over on the result", async () => {
+    const { page, problems } = await browser.open();
+    await openQuiz(page);
+    await completeByMouse(page, CSM_ANSWERS);
+    await button(page, "Start over").click();
+    await waitForStep(page, TITLE);
+    await page.waitForTimeout(300);
+    expect(await page.locator("fieldset").count()).toBe(0);
+    expect(await button(page, "Start the quiz").isVisible()).toBe(true);
+    expectNoProblems(problems);
+  });
+
+  it("says when the result's chunk cannot be loaded, and shows the result on Try again with every answer kept", async () => {
+    const { page, problems } = await browser.open();
+    let blocked = true;
+    const requested: string[] = [];
+    await page.route(/\/assets\/result-part-[^/]*\.js$/, async (route) => {
+      requested.push(route.request().url());
+      if (blocked) await route.abort("internetdisconnected");
+      else await route.continue();
+    });
+    await openQuiz(page);
+    await button(page, "Start the quiz").click();
+    await answerAllByMouse(page, CSM_ANSWERS);
+    // It was asked for while the person answered, before they got to the review.
+    expect(requested.length).toBeGreaterThan(0);
+    await button(page, "See my result").click();
+    await heading(page, "Your result could not be loaded", 2).waitFor();
+    expect(await heading(page, "Check your answers").isVisible()).toBe(true);
+
+    blocked = false;
+    await button(page, "Try again").click();
+    const expected = evaluate(quiz, CSM_ANSWERS);
+    await waitForStep(page, headline(quiz, expected));
+    await expectResultShown(page, expected);
+    expect(await page.getByText("Your result could not be loaded").count()).toBe(0);
+    // The only problems are the blocked loads themselves.
+    expectNoProblems(
+      problems.filter(
+        (p) => !/result-part|Failed to fetch dynamically|net::ERR_INTERNET_DISCONNECTED/.test(p),
+      ),
+    );
   });
 
   it("reports CSP violations and console errors, so an empty list means something", async () => {

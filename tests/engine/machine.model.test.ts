@@ -3,6 +3,7 @@
 // finite. The machine definition is the model: the paths must reach every state node and
 // take every transition it defines (each guarded branch, from every state where it
 // applies), and every path is replayed on a real actor, checking the invariants.
+
 import { describe, expect, it } from "vitest";
 import type { AnyTransitionDefinition, InspectionEvent } from "xstate";
 import { createActor } from "xstate";
@@ -14,6 +15,7 @@ import {
   type QuizInput,
   type QuizSnapshot,
 } from "../../src/engine/machine";
+import { evaluate } from "../../src/engine/result";
 import type { Quiz } from "../../src/engine/schema";
 import { stableStringify } from "../../src/engine/share";
 import { validateQuiz } from "../../src/engine/validate";
@@ -66,7 +68,7 @@ function smallQuiz(): Quiz {
 }
 
 const quiz = smallQuiz();
-const machine = createQuizMachine(quiz);
+const machine = createQuizMachine(quiz, evaluate);
 
 /** The concrete events the model may send: valid and invalid answers, every question id. */
 const EVENTS: QuizEvent[] = [

@@ -19,7 +19,7 @@ import { checkInvariants } from "../helpers/machine-invariants";
 import { loadQuiz } from "../helpers/quiz";
 
 const quiz = loadQuiz();
-const machine = createQuizMachine(quiz);
+const machine = createQuizMachine(quiz, evaluate);
 
 /** A complete set of answers to the real quiz ("current-role" is not "other"). */
 const complete: Record<string, Answer> = {
@@ -160,7 +160,7 @@ describe("the quiz machine, event by event", () => {
     const optional = withQuestion(quiz, "week", (question) => {
       question.required = false;
     });
-    const actor = createActor(createQuizMachine(optional)).start();
+    const actor = createActor(createQuizMachine(optional, evaluate)).start();
     actor.send({ type: "START" });
     actor.send({ type: "ANSWER", question: "week", answer: "events" });
     actor.send({ type: "CLEAR", question: "week" });
@@ -568,7 +568,7 @@ describe("saving and restoring progress", () => {
       },
     });
     if (!restored.ok) return;
-    const resumed = createActor(createQuizMachine(changed), {
+    const resumed = createActor(createQuizMachine(changed, evaluate), {
       input: { progress: restored.progress },
     }).start();
     expect(snap(resumed).value).toBe("answering");
@@ -581,7 +581,7 @@ describe("saving and restoring progress", () => {
       question.required = false;
     });
     const { alongside: _skipped, ...answers } = complete;
-    const actor = createActor(createQuizMachine(optional)).start();
+    const actor = createActor(createQuizMachine(optional, evaluate)).start();
     actor.send({ type: "SHOW_RESULT", answers });
     expect(snap(actor).value).toBe("result");
     const saved = progressOf(optional, snap(actor));
