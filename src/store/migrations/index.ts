@@ -1,0 +1,8 @@
+// Every migration, by its numbered name, in order. Listed here rather than read from the
+// folder, so that they ship inside a compiled build as well.
+import type { Migration } from "kysely";
+import * as results from "./0001-results";
+
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001-results": results,
+};
