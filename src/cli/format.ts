@@ -67,7 +67,7 @@ export function formatFairness(quiz: Quiz, report: Fairness): string[] {
   const how =
     report.method === "exact"
       ? `exact: every one of ${count(report.answerSets)} answer sets scored`
-      : `sampled: ${count(report.answerSets)} random answer sets scored`;
+      : `sampled: ${count(report.answerSets)} random answer sets scored${report.cutShort ? ", fewer than usual: the work budget ran out" : ""}`;
   const rows = [
     ["Outcome", "Wins", "Highest score"],
     ...quiz.outcomes.map((o) => [
