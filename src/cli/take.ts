@@ -2,11 +2,13 @@
 // (which question is shown, whether an answer fits, what is still missing, the result);
 // this file only shows its snapshot as text and turns typed lines into its events.
 // Lines come from node:readline, so a person at a terminal and a piped script are alike.
+
 import { createInterface } from "node:readline";
 import { createActor } from "xstate";
 import { visibleQuestions } from "../engine/answers";
 import { describeAnswer } from "../engine/explain";
 import { createQuizMachine, type QuizEvent, type QuizSnapshot } from "../engine/machine";
+import { own } from "../engine/own";
 import type { Answer, Question, Quiz } from "../engine/schema";
 import { CliError } from "./errors";
 import { formatResult, wrap } from "./format";
@@ -107,7 +109,7 @@ const STEPS: Record<"intro" | "answering" | "review", Step> = {
       choices(question).forEach((label, i) => {
         lines.push(...wrap(label, "      ", undefined, `  ${String(i + 1).padStart(2)}. `));
       });
-      const answer = snapshot.context.answers[question.id];
+      const answer = own(snapshot.context.answers, question.id);
       if (answer !== undefined) {
         lines.push(...wrap(`Your answer: ${describeCurrent(question, answer)}`));
       }
@@ -144,7 +146,7 @@ const STEPS: Record<"intro" | "answering" | "review", Step> = {
       const { answers } = snapshot.context;
       const lines = ["Review your answers"];
       visibleQuestions(quiz, answers).forEach((question, i) => {
-        const answer = answers[question.id];
+        const answer = own(answers, question.id);
         lines.push(
           ...wrap(question.prompt, "      ", undefined, `  ${String(i + 1).padStart(2)}. `),
         );
