@@ -104,6 +104,8 @@ export function formatResult(quiz: Quiz, result: Result, quizArg?: string): stri
     );
     const summary = quiz.outcomes.find((o) => o.id === rec.outcome)?.summary;
     if (summary) lines.push("", ...wrap(summary, "  "));
+  } else if (rec.kind === "none") {
+    lines.push("Recommendation: none: no answer that counts gave any points");
   } else {
     lines.push(`Recommendation: balanced between ${rec.labels.join(" and ")}`);
     lines.push(
