@@ -1,6 +1,8 @@
 // The trainer's booking link under each outcome of the result: one per outcome of a
 // built-in quiz, or outcome id + link pairs for the trainer's own quiz.
+
 import { useEffect, useState } from "react";
+import { own } from "../engine/own";
 import type { Quiz } from "../engine/schema";
 import { FIELD } from "./check";
 import { type PartProps, Section, TextField } from "./fields";
@@ -26,7 +28,7 @@ function BuiltInLinks({ quiz, values, update, errorFor }: PartProps & { quiz: Qu
   return (
     <>
       {quiz?.outcomes.map((outcome) => {
-        const link = values.outcomeLinks[outcome.id] ?? { url: "", text: "" };
+        const link = own(values.outcomeLinks, outcome.id) ?? { url: "", text: "" };
         const change = (change: Partial<typeof link>) =>
           update((v) => ({
             ...v,

@@ -2,6 +2,7 @@
 // clear problem (with the field to fix) for each value that cannot go in a snippet.
 // Pure: no DOM. Invalid values are left out of the embed, so the preview can still
 // show everything else.
+import { own } from "../engine/own";
 import type { Quiz } from "../engine/schema";
 import { normaliseHex, type ResolvedTheme, resolveTheme, type Scheme } from "./theme";
 
@@ -236,7 +237,7 @@ function builtInLinks(
 ): OutcomeLink[] {
   const links: OutcomeLink[] = [];
   for (const outcome of quiz?.outcomes ?? []) {
-    const entry = values.outcomeLinks[outcome.id];
+    const entry = own(values.outcomeLinks, outcome.id);
     const name = outcome.shortLabel ?? outcome.label;
     const link = checkLink(entry?.url ?? "", entry?.text ?? "", {
       url: FIELD.linkUrl(outcome.id),

@@ -1,4 +1,5 @@
 // The form's starting values, and the changes to its list of outcome links. Pure.
+import { own } from "../engine/own";
 import type { Quiz } from "../engine/schema";
 import type { CustomLink, FormValues } from "./check";
 
@@ -38,7 +39,7 @@ export function linksFor(
   return Object.fromEntries(
     quiz.outcomes.map((o) => [
       o.id,
-      before[o.id] ?? { url: "", text: defaultLinkText(quiz, o.id) },
+      own(before, o.id) ?? { url: "", text: defaultLinkText(quiz, o.id) },
     ]),
   );
 }

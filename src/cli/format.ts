@@ -67,7 +67,7 @@ export function formatFairness(quiz: Quiz, report: Fairness): string[] {
   const how =
     report.method === "exact"
       ? `exact: every one of ${count(report.answerSets)} answer sets scored`
-      : `sampled: ${count(report.answerSets)} random answer sets scored`;
+      : `sampled: ${count(report.answerSets)} random answer sets scored${report.cutShort ? ", fewer than usual: the work budget ran out" : ""}`;
   const rows = [
     ["Outcome", "Wins", "Highest score"],
     ...quiz.outcomes.map((o) => [
@@ -104,6 +104,8 @@ export function formatResult(quiz: Quiz, result: Result, quizArg?: string): stri
     );
     const summary = quiz.outcomes.find((o) => o.id === rec.outcome)?.summary;
     if (summary) lines.push("", ...wrap(summary, "  "));
+  } else if (rec.kind === "none") {
+    lines.push("Recommendation: none: no answer that counts gave any points");
   } else {
     lines.push(`Recommendation: balanced between ${rec.labels.join(" and ")}`);
     lines.push(

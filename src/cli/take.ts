@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { createActor } from "xstate";
 import { describeAnswer, visibleQuestions } from "../engine/answers";
 import { createQuizMachine, type QuizEvent, type QuizSnapshot } from "../engine/machine";
+import { own } from "../engine/own";
 import { evaluate } from "../engine/result";
 import type { Answer, Question, Quiz } from "../engine/schema";
 import { CliError } from "./errors";
@@ -108,7 +109,7 @@ const STEPS: Record<"intro" | "answering" | "review", Step> = {
       choices(question).forEach((label, i) => {
         lines.push(...wrap(label, "      ", undefined, `  ${String(i + 1).padStart(2)}. `));
       });
-      const answer = snapshot.context.answers[question.id];
+      const answer = own(snapshot.context.answers, question.id);
       if (answer !== undefined) {
         lines.push(...wrap(`Your answer: ${describeCurrent(question, answer)}`));
       }
@@ -145,7 +146,7 @@ const STEPS: Record<"intro" | "answering" | "review", Step> = {
       const { answers } = snapshot.context;
       const lines = ["Review your answers"];
       visibleQuestions(quiz, answers).forEach((question, i) => {
-        const answer = answers[question.id];
+        const answer = own(answers, question.id);
         lines.push(
           ...wrap(question.prompt, "      ", undefined, `  ${String(i + 1).padStart(2)}. `),
         );

@@ -11,7 +11,16 @@ export function validateCommand(path: string, options: { json: boolean }, io: Io
   const report = validation.ok ? fairness(validation.quiz) : null;
   if (options.json) {
     io.print(
-      JSON.stringify({ ok: validation.ok, errors: validation.problems, fairness: report }, null, 2),
+      JSON.stringify(
+        {
+          ok: validation.ok,
+          errors: validation.problems,
+          warnings: validation.ok ? validation.warnings : [],
+          fairness: report,
+        },
+        null,
+        2,
+      ),
     );
     return validation.ok ? 0 : 1;
   }
@@ -27,5 +36,7 @@ export function validateCommand(path: string, options: { json: boolean }, io: Io
     "",
     ...formatFairness(quiz, report ?? fairness(quiz)),
   );
+  // Checks the work budget cut short: the quiz is valid, and the trainer is told.
+  if (validation.warnings.length > 0) io.warn(...validation.warnings.map(formatProblem));
   return 0;
 }

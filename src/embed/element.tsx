@@ -9,13 +9,14 @@
 import { createRoot, type Root } from "react-dom/client";
 import type { QuizEmitted } from "../engine/machine";
 import type { Quiz } from "../engine/schema";
+import { decodeAnswers } from "../engine/share";
 import { builtInQuizzes, DEFAULT_QUIZ } from "../quizzes";
 import { HeadingBase } from "../ui/Heading";
 import { Notice } from "../ui/Notice";
 import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
 import { QuizApp } from "../ui/QuizApp";
 import css from "../ui/quiz.css?inline";
-import { decideStart } from "../ui/start";
+import { decideStart, resultTokenIn } from "../ui/start";
 import { loadRemoteQuiz } from "./remote-quiz";
 
 const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
@@ -116,7 +117,9 @@ export class CoursefitQuizElement extends HTMLElement {
           embedded
           key={generation}
           quiz={quiz}
-          start={start.kind === "bad-link" ? { kind: "fresh" } : start}
+          start={
+            start.kind === "bad-link" && forAnotherQuiz(quiz, fromHash) ? { kind: "fresh" } : start
+          }
           store={store}
           resultUrl={resultUrl}
           outcomeLink={(outcome, nextStep) => <slot name={`outcome-${outcome}`}>{nextStep}</slot>}
@@ -177,6 +180,15 @@ export class CoursefitQuizElement extends HTMLElement {
       </HeadingBase.Provider>,
     );
   }
+}
+
+/**
+ * A damaged result link says so, as the page does; but a link for another quiz belongs to
+ * another element on the same page, and this one starts at its intro.
+ */
+function forAnotherQuiz(quiz: Quiz, hash: string): boolean {
+  const decoded = decodeAnswers(quiz, resultTokenIn(hash) ?? "");
+  return !decoded.ok && decoded.error.kind === "other-quiz";
 }
 
 if (!customElements.get("coursefit-quiz"))

@@ -85,7 +85,7 @@ export function countedAnswers(quiz: Quiz, answers: Answers): Record<string, Ans
 /** Required questions that are shown but not (validly) answered, in quiz order. */
 export function missingAnswers(quiz: Quiz, answers: Answers): Question[] {
   const { shown, counted } = walk(quiz, answers);
-  return shown.filter((q) => q.required && counted[q.id] === undefined);
+  return shown.filter((q) => q.required && own(counted, q.id) === undefined);
 }
 
 /** An answer in the words the taker saw. */

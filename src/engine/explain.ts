@@ -95,7 +95,7 @@ function reasonFor(
   const passage = outcome && own(outcome.passages, traitId);
   if (!passage) throw new Error(`outcome "${outcomeId}" has no passage for trait "${traitId}"`);
   const answers = quiz.questions.flatMap((question) => {
-    const answer = scores.answers[question.id];
+    const answer = own(scores.answers, question.id);
     if (answer === undefined) return [];
     // Of several ticks, name only those that gave this outcome points on this trait.
     const moving = Array.isArray(answer)

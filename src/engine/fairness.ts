@@ -2,14 +2,21 @@
 // question answered, every allowed answer equally likely), how often does each outcome
 // win, how often is the result balanced, and how high can each outcome score?
 import { visibleQuestions } from "./answers";
+import { Budget, FAIRNESS_BUDGET, VALIDATION_BUDGET } from "./budget";
+import { own } from "./own";
 import type { Answer, Answers, Question, Quiz } from "./schema";
-import { scoreAnswers } from "./score";
+import { mostPointsFor, pointsFor, scoreAnswers } from "./score";
 
 export type Fairness = {
   /** "exact": every combination of answers was scored; "sampled": a seeded random sample. */
   method: "exact" | "sampled";
   /** How many answer sets were scored. */
   answerSets: number;
+  /**
+   * True when the work budget ended the sampling or the search for highest scores early:
+   * the shares come from fewer answer sets than usual, and `highest` may be too low.
+   */
+  cutShort: boolean;
   /** Share of answer sets (0..1) each outcome wins outright. */
   wins: Record<string, number>;
   /** Share of answer sets with a balanced result. */
@@ -23,14 +30,27 @@ const EXACT_LIMIT = 50_000;
 const SAMPLES = 20_000;
 
 /**
- * How many answer sets one check may score. A scoring walks every question once and
- * sums points for every (trait, outcome) pair (about 0.1 ms for the built-in quiz);
- * capping the total work keeps a huge or hostile quiz from hanging the checks, at the
- * price of a smaller sample for it.
+ * Work units for one scoring, at most: walking the questions and their conditions, then,
+ * for every (trait, outcome) pair of every answered question, pointsFor's loop over the
+ * options (times the ticks it compares, for a multiple choice). The constants are each
+ * step's fixed overhead, measured so that a unit is about 30 ns whatever the quiz's shape.
  */
-function affordable(quiz: Quiz, most: number): number {
-  const cost = quiz.questions.length * (quiz.traits.length * quiz.outcomes.length + 4);
-  return Math.max(100, Math.min(most, Math.floor(4_000_000 / cost)));
+function scoringCost(quiz: Quiz): number {
+  const pairs = quiz.traits.length * quiz.outcomes.length;
+  return quiz.questions.reduce(
+    (sum, q) => sum + 50 + walkCost(q) + pairs * (8 + optionWork(q)),
+    50 + 4 * pairs + 10 * quiz.outcomes.length,
+  );
+}
+
+/** Work units to decide whether one question is shown and its answer well-formed. */
+function walkCost(question: Question): number {
+  return 10 + 2 * (question.showIf?.length ?? 0) + optionWork(question);
+}
+
+function optionWork(question: Question): number {
+  if (question.type === "scale") return 2;
+  return question.options.length * (question.type === "multiple" ? question.maxChoices : 1);
 }
 
 /** Every answer a person could give to a question. */
@@ -52,11 +72,16 @@ function answersFor(question: Question): Answer[] {
 function answerSpace(quiz: Quiz) {
   const domains = new Map(quiz.questions.map((q) => [q.id, answersFor(q)]));
   const size = quiz.questions.reduce((n, q) => n * Math.max(1, domains.get(q.id)?.length ?? 1), 1);
-  return { domains, exact: size <= EXACT_LIMIT };
+  return { domains, size, exact: size <= EXACT_LIMIT };
 }
 
-export function fairness(quiz: Quiz, random: () => number = seededRandom(1)): Fairness {
-  const { domains, exact } = answerSpace(quiz);
+export function fairness(
+  quiz: Quiz,
+  random: () => number = seededRandom(1),
+  budget = new Budget(FAIRNESS_BUDGET),
+): Fairness {
+  const { domains, size, exact } = answerSpace(quiz);
+  const cost = scoringCost(quiz);
   const wins = Object.fromEntries(quiz.outcomes.map((o) => [o.id, 0]));
   const highest = Object.fromEntries(quiz.outcomes.map((o) => [o.id, 0]));
   let balanced = 0;
@@ -72,20 +97,33 @@ export function fairness(quiz: Quiz, random: () => number = seededRandom(1)): Fa
     total += weight;
   };
 
-  if (exact) {
-    forEachAnswerSet(quiz, domains, tally);
+  // Every answer set when that fits in the budget; otherwise a sample with half of it,
+  // and the other half to search for each outcome's highest score.
+  const enumerate = exact && size * (cost + walkOf(quiz)) <= budget.left;
+  let cutShort = false;
+  if (enumerate) {
+    forEachAnswerSet(quiz, domains, budget, (answers, probability) => {
+      if (!budget.spend(cost)) return true;
+      tally(answers, probability);
+    });
+    cutShort = budget.exhausted;
   } else {
-    const samples = affordable(quiz, SAMPLES);
-    for (let i = 0; i < samples; i++) tally(randomAnswers(quiz, domains, random), 1);
-    for (const outcome of quiz.outcomes) {
-      const best = climb(quiz, domains, (answers) => scoreOf(quiz, answers, outcome.id), random);
+    const sampling = budget.share(2);
+    while (answerSets < SAMPLES && sampling.spend(cost + walkOf(quiz)))
+      tally(randomAnswers(quiz, domains, random), 1);
+    cutShort = answerSets < SAMPLES;
+    quiz.outcomes.forEach((outcome, i) => {
+      const search = budget.share(quiz.outcomes.length - i);
+      const best = climb(quiz, domains, search, (a) => scoreOf(quiz, a, outcome.id), random);
       highest[outcome.id] = Math.max(highest[outcome.id] ?? 0, best.value);
-    }
+      cutShort ||= search.exhausted;
+    });
   }
-  const share = (x: number) => Math.round((x / total) * 10_000) / 10_000;
+  const share = (x: number) => (total > 0 ? Math.round((x / total) * 10_000) / 10_000 : 0);
   return {
-    method: exact ? "exact" : "sampled",
+    method: enumerate && !cutShort ? "exact" : "sampled",
     answerSets,
+    cutShort,
     wins: Object.fromEntries(Object.entries(wins).map(([o, w]) => [o, share(w)])),
     balanced: share(balanced),
     highest,
@@ -93,15 +131,24 @@ export function fairness(quiz: Quiz, random: () => number = seededRandom(1)): Fa
 }
 
 /**
- * Answers that make `outcome` win outright, or undefined when none were found: exact
- * for small quizzes, a greedy hill climb from several random starts otherwise.
+ * Whether some answers make `outcome` win outright. "never" only when every answer set
+ * was scored and none did; "unknown" when the budget ended the search first.
+ */
+export type Reach = { kind: "wins"; answers: Answers } | { kind: "never" } | { kind: "unknown" };
+
+/**
+ * Answers that make `outcome` win outright: every answer set in turn for small quizzes;
+ * otherwise each question's most favourable answer, then a greedy hill climb from there
+ * and from random starts, while the budget lasts.
  */
 export function findWinningAnswers(
   quiz: Quiz,
   outcome: string,
+  budget = new Budget(VALIDATION_BUDGET),
   random = seededRandom(7),
-): Answers | undefined {
-  const { domains, exact } = answerSpace(quiz);
+): Reach {
+  const { domains, size, exact } = answerSpace(quiz);
+  const cost = scoringCost(quiz);
   const lead = (answers: Answers) => {
     const scores = scoreAnswers(quiz, answers);
     const mine = scores.ranking.find((r) => r.outcome === outcome)?.score ?? 0;
@@ -112,30 +159,81 @@ export function findWinningAnswers(
       scores.recommendation.kind === "outcome" && scores.recommendation.outcome === outcome;
     return mine - others + (wins ? 1000 : 0);
   };
-  if (exact) {
+  if (exact && size * (cost + walkOf(quiz)) <= budget.left) {
     let found: Answers | undefined;
-    forEachAnswerSet(quiz, domains, (answers) => {
+    forEachAnswerSet(quiz, domains, budget, (answers) => {
+      if (!budget.spend(cost)) return true;
       if (lead(answers) >= 1000) found = answers;
       return found !== undefined;
     });
-    return found;
+    if (found) return { kind: "wins", answers: found };
+    return budget.exhausted ? { kind: "unknown" } : { kind: "never" };
   }
-  const best = climb(quiz, domains, lead, random);
-  return best.value >= 1000 ? best.answers : undefined;
+  const start = favourableAnswers(quiz, domains, outcome, budget);
+  if (start && budget.spend(cost) && lead(start) >= 1000) return { kind: "wins", answers: start };
+  // Restarts until the budget ends: "unknown" then always means the search ran out.
+  const best = climb(quiz, domains, budget, lead, random, start, Number.POSITIVE_INFINITY);
+  return best.value >= 1000 ? { kind: "wins", answers: best.answers } : { kind: "unknown" };
+}
+
+/**
+ * For each question on its own, the answer that gives `outcome` the largest share of the
+ * points it could get there, less the largest share any other outcome gets, summed over
+ * the traits by their weights. Often wins outright at once (a quiz whose first options
+ * all favour one outcome), at the cost of about one scoring per answer.
+ */
+function favourableAnswers(
+  quiz: Quiz,
+  domains: Map<string, Answer[]>,
+  outcome: string,
+  budget: Budget,
+): Answers | undefined {
+  const answers: Record<string, Answer> = {};
+  const pairs = quiz.traits.length * quiz.outcomes.length;
+  for (const question of quiz.questions) {
+    let best: { answer: Answer; value: number } | undefined;
+    for (const answer of domains.get(question.id) ?? []) {
+      if (!budget.spend(10 + pairs * (10 + 2 * optionWork(question)))) return undefined;
+      let value = 0;
+      for (const trait of quiz.traits) {
+        const share = (id: string) => {
+          const most = mostPointsFor(question, trait.id, id);
+          return most > 0 ? pointsFor(question, answer, trait.id, id) / most : 0;
+        };
+        const others = quiz.outcomes.filter((o) => o.id !== outcome).map((o) => share(o.id));
+        value +=
+          (own(quiz.scoring.traitWeights, trait.id) ?? 0) *
+          (share(outcome) - Math.max(0, ...others));
+      }
+      if (!best || value > best.value) best = { answer, value };
+    }
+    if (best) answers[question.id] = best.answer;
+  }
+  return answers;
+}
+
+function walkOf(quiz: Quiz): number {
+  return quiz.questions.reduce((sum, q) => sum + walkCost(q), 0);
 }
 
 /**
  * Visits every answer set once, with its probability when each shown question's answers
  * are equally likely; answer sets that hide questions stand for all the ones they would
- * have split into. Stops early when `visit` returns true.
+ * have split into. Stops early when `visit` returns true or the budget ends.
  */
 function forEachAnswerSet(
   quiz: Quiz,
   domains: Map<string, Answer[]>,
+  budget: Budget,
   visit: (answers: Answers, probability: number) => unknown,
 ): void {
+  const step = walkOf(quiz);
   let stopped = false;
   const walk = (answers: Record<string, Answer>, from: number, probability: number) => {
+    if (!budget.spend(step)) {
+      stopped = true;
+      return;
+    }
     const next = visibleQuestions(quiz, answers).find((q) => quiz.questions.indexOf(q) >= from);
     if (!next) {
       stopped = visit(answers, probability) === true;
@@ -155,32 +253,32 @@ function forEachAnswerSet(
 }
 
 /**
- * Changes one answer at a time while that improves `objective`, from several random
- * starts, and keeps the best. A budget of scorings bounds it on any quiz, however large.
+ * Changes one answer at a time while that improves `objective`, from `from` (when given)
+ * and then from random starts, and keeps the best, until the budget ends.
  */
 function climb(
   quiz: Quiz,
   domains: Map<string, Answer[]>,
+  budget: Budget,
   objective: (answers: Answers) => number,
   random: () => number,
+  from?: Answers,
   starts = 8,
 ): { answers: Answers; value: number } {
-  let budget = affordable(quiz, 20_000);
+  const cost = scoringCost(quiz);
   let best = { answers: {} as Answers, value: Number.NEGATIVE_INFINITY };
-  const score = (answers: Answers) => {
-    budget--;
-    return objective(answers);
-  };
-  for (let s = 0; s < starts && budget > 0; s++) {
-    let answers: Record<string, Answer> = randomAnswers(quiz, domains, random);
-    let value = score(answers);
-    for (let improved = true; improved && budget > 0; ) {
+  // Stops at a win for `lead` (1000 or more; a score never reaches it).
+  for (let s = 0; s < starts && best.value < 1000 && budget.spend(cost + walkOf(quiz)); s++) {
+    let answers: Record<string, Answer> =
+      s === 0 && from ? { ...from } : randomAnswers(quiz, domains, random);
+    let value = objective(answers);
+    for (let improved = true; improved; ) {
       improved = false;
       for (const question of quiz.questions) {
         for (const answer of domains.get(question.id) ?? []) {
-          if (budget <= 0) break;
+          if (!budget.spend(cost)) return value > best.value ? { answers, value } : best;
           const candidate = { ...answers, [question.id]: answer };
-          const v = score(candidate);
+          const v = objective(candidate);
           if (v > value) {
             answers = candidate;
             value = v;

@@ -21,13 +21,15 @@ export type Result = {
   scores: { outcome: string; label: string; score: number }[];
   /** Per trait: its share of the result (0..1) and each outcome's score on it (0..100). */
   breakdown: { trait: string; label: string; weight: number; scores: Record<string, number> }[];
+  /** "none": no answer that counts gave any points (an all-optional quiz left blank). */
   recommendation:
     | { kind: "outcome"; outcome: string; label: string }
-    | { kind: "balanced"; outcomes: string[]; labels: string[] };
+    | { kind: "balanced"; outcomes: string[]; labels: string[] }
+    | { kind: "none" };
   /** The lead of the top outcome over the next, in points out of 100. */
   margin: number;
   /** How strongly the result leans, from the margin. */
-  strength: "balanced" | "slight" | "clear" | "strong";
+  strength: "none" | "balanced" | "slight" | "clear" | "strong";
   reasons: Reason[];
   /** The source's closing words, quoted when the result is balanced. */
   conclusion?: Quote;
@@ -41,6 +43,8 @@ export function evaluate(quiz: Quiz, answers: Answers): Result {
   const scores = scoreCompiled(quiz, answers);
   const label = (id: string) => quiz.outcomes.find((o) => o.id === id)?.label ?? id;
   const { recommendation, margin } = scores;
+  // Nothing scored: every outcome is at 0, which is no result at all, not a balance.
+  const nothing = scores.traits.every((t) => t.weight === 0);
   return {
     quiz: { id: quiz.id, version: quiz.version, title: quiz.title },
     answers: scores.answers,
@@ -53,14 +57,19 @@ export function evaluate(quiz: Quiz, answers: Answers): Result {
         Object.entries(t.scores).map(([o, s]) => [o, Math.round(s * 10) / 10]),
       ),
     })),
-    recommendation:
-      recommendation.kind === "outcome"
+    recommendation: nothing
+      ? { kind: "none" }
+      : recommendation.kind === "outcome"
         ? { ...recommendation, label: label(recommendation.outcome) }
         : { ...recommendation, labels: recommendation.outcomes.map(label) },
     margin,
-    strength: recommendation.kind === "balanced" ? "balanced" : strengthOf(quiz, margin),
-    reasons: explain(quiz, scores),
-    ...(recommendation.kind === "balanced"
+    strength: nothing
+      ? "none"
+      : recommendation.kind === "balanced"
+        ? "balanced"
+        : strengthOf(quiz, margin),
+    reasons: nothing ? [] : explain(quiz, scores),
+    ...(recommendation.kind === "balanced" && !nothing
       ? { conclusion: quotePassage(quiz, quiz.conclusion) }
       : {}),
     comparison: compare(quiz),
@@ -68,11 +77,19 @@ export function evaluate(quiz: Quiz, answers: Answers): Result {
   };
 }
 
-/** A lead under the tie margin is balanced; then slight up to twice it, clear up to four times it. */
+/** With a tie margin of 0, strengths are measured in steps of this many points. */
+const STRENGTH_STEP = 5;
+
+/**
+ * A lead under the tie margin is balanced; then slight up to twice it, clear up to four
+ * times it, else strong. A tie margin of 0 (any lead decides) would make every lead
+ * strong, so then the steps are STRENGTH_STEP points: slight under 10, clear under 20.
+ */
 function strengthOf(quiz: Quiz, margin: number): Result["strength"] {
   const tie = quiz.scoring.tieMargin;
+  const step = tie > 0 ? tie : STRENGTH_STEP;
   if (margin < tie) return "balanced";
-  if (margin < 2 * tie) return "slight";
-  if (margin < 4 * tie) return "clear";
+  if (margin < 2 * step) return "slight";
+  if (margin < 4 * step) return "clear";
   return "strong";
 }

@@ -1,15 +1,19 @@
 // The checks a schema cannot express: ids that clash or point nowhere, quotes that are
 // not in the source, conditions that can never hold, and answers that move nothing.
+import { Budget, VALIDATION_BUDGET } from "./budget";
 import type { Path } from "./problem";
 import type { ChoiceQuestion, Condition, Quiz, Weights } from "./schema";
 
 export type Finding = { path: Path; code: string; message: string; at?: "key" | "value" };
 
+/** `warnings`: checks the budget cut short; they never make a quiz invalid. */
 export function checkSemantics(
   quiz: Quiz,
   loadSource: (file: string) => string | undefined,
-): Finding[] {
+  budget = new Budget(VALIDATION_BUDGET),
+): { findings: Finding[]; warnings: Finding[] } {
   const findings: Finding[] = [];
+  const warnings: Finding[] = [];
   const add = (path: Path, code: string, message: string, at?: "key") =>
     findings.push({ path, code, message, ...(at ? { at } : {}) });
 
@@ -170,17 +174,23 @@ export function checkSemantics(
 
   // Only a quiz whose conditions each make sense can be asked whether they hold together.
   if (!findings.some((f) => f.path.includes("showIf"))) {
-    const reachable = shownSomehow(quiz);
+    const reachable = shownSomehow(quiz, budget);
     quiz.questions.forEach((question, i) => {
-      if (!reachable[i])
+      if (reachable[i] === "no")
         add(
           ["questions", i, "showIf"],
           "never-shown",
           `no answers to earlier questions can show "${question.id}"`,
         );
+      if (reachable[i] === "unknown")
+        warnings.push({
+          path: ["questions", i, "showIf"],
+          code: "question-not-shown-reachable",
+          message: `"${question.id}" was not shown to be reachable within the budget: its conditions were not all checked`,
+        });
     });
   }
-  return findings;
+  return { findings, warnings };
 }
 
 function movesAnything(weights: Weights): boolean {
@@ -250,25 +260,21 @@ function conditionProblem(
 type Constraint = { allowed?: Set<string>; lo?: number; hi?: number; hits?: string[][] };
 
 /**
- * How many inherited constraints shownSomehow may copy in all. A question inherits every
- * constraint of the questions its conditions look at, so a long chain of conditions
- * costs the square of its length: 5,000 chained questions (a 1 MiB file) ran out of
- * memory. Real quizzes use a few thousand at most; past the budget, the remaining
- * questions are given the benefit of the doubt, as canHitAll does.
- */
-const INHERIT_BUDGET = 200_000;
-
-/**
  * Whether each question can be shown by some answers. A question's conditions, and the
  * conditions of every question they depend on, all constrain earlier answers; it can be
- * shown when those constraints can all be met at once.
+ * shown when those constraints can all be met at once. A question inherits every
+ * constraint of the questions its conditions look at, so a long chain of conditions
+ * costs the square of its length (5,000 chained questions, a 1 MiB file, ran out of
+ * memory): each constraint copied spends INHERIT_COST units of the budget (it is kept, so
+ * it costs memory as well as time), and past it the remaining questions are "unknown".
  */
-function shownSomehow(quiz: Quiz): boolean[] {
+const INHERIT_COST = 40;
+
+function shownSomehow(quiz: Quiz, budget: Budget): ("yes" | "no" | "unknown")[] {
   type Need = Map<string, Constraint>;
   const needs = new Map<string, Need>();
   const shown = new Map<string, boolean>();
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
-  let budget = INHERIT_BUDGET;
   return quiz.questions.map((question) => {
     const need: Need = new Map();
     needs.set(question.id, need);
@@ -278,10 +284,9 @@ function shownSomehow(quiz: Quiz): boolean[] {
     let dependsOnHidden = false;
     for (const condition of question.showIf ?? []) {
       const inherited = needs.get(condition.question) ?? new Map<string, Constraint>();
-      budget -= inherited.size;
-      if (budget < 0) {
+      if (!budget.spend(1 + INHERIT_COST * inherited.size)) {
         need.clear();
-        return true;
+        return "unknown";
       }
       if (shown.get(condition.question) === false) dependsOnHidden = true;
       for (const [id, constraint] of inherited) {
@@ -303,12 +308,24 @@ function shownSomehow(quiz: Quiz): boolean[] {
       need.set(condition.question, into ? merge(into, own) : own);
       changed.add(condition.question);
     }
-    const ok = !dependsOnHidden && [...changed].every((id) => satisfiable(id, need.get(id) ?? {}));
-    shown.set(question.id, ok);
-    return ok;
+    if (dependsOnHidden) {
+      shown.set(question.id, false);
+      return "no";
+    }
+    let verdict: "yes" | "no" | "unknown" = "yes";
+    for (const id of changed) {
+      const ok = satisfiable(id, need.get(id) ?? {});
+      if (ok === false) verdict = "no";
+      if (ok === undefined && verdict === "yes") verdict = "unknown";
+      if (verdict === "no") break;
+    }
+    // A question not shown to be reachable is given the benefit of the doubt below it.
+    shown.set(question.id, verdict !== "no");
+    return verdict;
   });
 
-  function satisfiable(id: string, constraint: Constraint): boolean {
+  /** Whether the constraint can be met; undefined when the budget ended the search. */
+  function satisfiable(id: string, constraint: Constraint): boolean | undefined {
     const target = byId.get(id);
     if (!target) return false;
     if (target.type === "scale") {
@@ -319,7 +336,7 @@ function shownSomehow(quiz: Quiz): boolean[] {
     }
     if (target.type === "single")
       return constraint.allowed === undefined || constraint.allowed.size > 0;
-    return canHitAll(target, constraint.hits ?? []);
+    return canHitAll(target, constraint.hits ?? [], budget);
   }
 
   function merge(a: Constraint, b: Constraint): Constraint {
@@ -331,7 +348,9 @@ function shownSomehow(quiz: Quiz): boolean[] {
     // to it; keeping each only once stops the lists doubling at every diamond (a quiz of
     // 35 questions, each conditioned on the two before, took 17 s and 1 GB without this).
     const hits = new Map<string, string[]>();
-    for (const set of [...(a.hits ?? []), ...(b.hits ?? [])]) {
+    const sets = [...(a.hits ?? []), ...(b.hits ?? [])];
+    budget.spend(sets.reduce((n, set) => n + set.length, 0));
+    for (const set of sets) {
       const unique = [...new Set(set)].sort();
       hits.set(unique.join(" "), unique);
     }
@@ -344,21 +363,32 @@ function shownSomehow(quiz: Quiz): boolean[] {
   }
 }
 
-/** Whether at most maxChoices options can include one of each required set. */
-function canHitAll(question: ChoiceQuestion, required: string[][]): boolean {
+/**
+ * Whether at most maxChoices options can include one of each required set; undefined when
+ * the budget ended the search (it is combinatorial: 31 options give 2^31 choices).
+ */
+function canHitAll(
+  question: ChoiceQuestion,
+  required: string[][],
+  budget: Budget,
+): boolean | undefined {
   if (required.length === 0) return true;
   const limit = question.type === "multiple" ? question.maxChoices : 1;
   const candidates = [...new Set(required.flat())];
-  // The exact search is combinatorial: past 16 candidate options a hostile file could make
-  // it hang, so there the question is given the benefit of the doubt.
-  if (candidates.length > 16) return true;
+  const work = required.reduce((n, set) => n + set.length, 0);
+  let cut = false;
   const search = (chosen: string[], from: number): boolean => {
+    if (!budget.spend(work * (1 + chosen.length))) {
+      cut = true;
+      return false;
+    }
     if (required.every((set) => set.some((id) => chosen.includes(id)))) return true;
     if (chosen.length >= limit) return false;
-    for (let i = from; i < candidates.length; i++) {
+    for (let i = from; i < candidates.length && !cut; i++) {
       if (search([...chosen, candidates[i] as string], i + 1)) return true;
     }
     return false;
   };
-  return search([], 0);
+  const found = search([], 0);
+  return found || (cut ? undefined : false);
 }

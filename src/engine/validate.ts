@@ -1,6 +1,7 @@
 // Quiz text -> a typed Quiz, or every problem with its file:line:col and JSON Pointer.
 // Three passes, each only on what the one before accepted: parse, structure, meaning.
 import type { z } from "zod";
+import { Budget, VALIDATION_BUDGET } from "./budget";
 import { findWinningAnswers } from "./fairness";
 import { parseQuizText } from "./parse";
 import { type Path, type Problem, toPointer } from "./problem";
@@ -12,13 +13,22 @@ export type ValidateOptions = {
   fileName: string;
   /** Reads a source document named by the quiz (a file beside it); undefined if missing. */
   loadSource: (file: string) => string | undefined;
+  /** The work the searches may do (see budget.ts); tests pass a smaller one. */
+  budget?: Budget;
 };
 
+/**
+ * `warnings` are checks that the work budget cut short (see budget.ts): the quiz is
+ * accepted, and the trainer is told what was not shown.
+ */
 export type Validation =
-  | { ok: true; quiz: Quiz; problems: [] }
+  | { ok: true; quiz: Quiz; problems: []; warnings: Problem[] }
   | { ok: false; problems: Problem[] };
 
-export function validateQuiz(text: string, { fileName, loadSource }: ValidateOptions): Validation {
+export function validateQuiz(
+  text: string,
+  { fileName, loadSource, budget = new Budget(VALIDATION_BUDGET) }: ValidateOptions,
+): Validation {
   const parsed = parseQuizText(text, fileName);
   if (!parsed.ok) {
     const { failure, position } = parsed;
@@ -54,26 +64,29 @@ export function validateQuiz(text: string, { fileName, loadSource }: ValidateOpt
     };
   }
   const quiz = structure.data;
-  const findings = checkSemantics(quiz, loadSource);
+  const { findings, warnings } = checkSemantics(quiz, loadSource, budget.share(2));
   if (findings.length === 0) {
     // Only a consistent quiz can be scored, so reachability comes last.
     quiz.outcomes.forEach((outcome, i) => {
-      if (!findWinningAnswers(quiz, outcome.id)) {
+      const reach = findWinningAnswers(quiz, outcome.id, budget.share(quiz.outcomes.length - i));
+      if (reach.kind === "never")
         findings.push({
           path: ["outcomes", i],
           code: "outcome-unreachable",
           message: `no set of answers makes "${outcome.id}" win`,
         });
-      }
+      if (reach.kind === "unknown")
+        warnings.push({
+          path: ["outcomes", i],
+          code: "outcome-not-shown-reachable",
+          message: `"${outcome.id}" was not shown to be reachable within the budget: no answers tried made it win`,
+        });
     });
   }
-  if (findings.length > 0) {
-    return {
-      ok: false,
-      problems: sortProblems(findings.map((f) => problem(f.path, f.code, f.message, f.at))),
-    };
-  }
-  return { ok: true, quiz, problems: [] };
+  const located = (list: typeof findings) =>
+    sortProblems(list.map((f) => problem(f.path, f.code, f.message, f.at)));
+  if (findings.length > 0) return { ok: false, problems: located(findings) };
+  return { ok: true, quiz, problems: [], warnings: located(warnings) };
 }
 
 function fromSchemaIssue(

@@ -1,6 +1,7 @@
 import { type RefObject, useId } from "react";
 import { visibleQuestions } from "../engine/answers";
 import type { QuizContext, QuizEvent } from "../engine/machine";
+import { own } from "../engine/own";
 import type { Quiz } from "../engine/schema";
 import { ChoiceInput, ScaleInput } from "./ChoiceInput";
 import { ErrorSummary } from "./ErrorSummary";
@@ -80,14 +81,14 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
           {question.type === "scale" ? (
             <ScaleInput
               question={question}
-              value={context.answers[question.id]}
+              value={own(context.answers, question.id)}
               idPrefix={ids.field}
               onChange={onChange}
             />
           ) : (
             <ChoiceInput
               question={question}
-              value={context.answers[question.id]}
+              value={own(context.answers, question.id)}
               idPrefix={ids.field}
               onChange={onChange}
             />

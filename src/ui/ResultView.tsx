@@ -4,7 +4,7 @@ import type { Quiz } from "../engine/schema";
 import { Heading } from "./Heading";
 import { QuoteBlock } from "./QuoteBlock";
 import { TraitChart } from "./TraitChart";
-import { formatScore, headline, leaning, outcomeName } from "./texts";
+import { formatScore, headline, leaning, NOTHING_TO_SCORE, outcomeName } from "./texts";
 
 type Props = {
   quiz: Quiz;
@@ -25,10 +25,25 @@ export function ResultView({
   onBack,
   onRestart,
 }: Props) {
-  const leaders =
-    result.recommendation.kind === "outcome"
-      ? [result.recommendation.outcome]
-      : result.recommendation.outcomes;
+  const rec = result.recommendation;
+  if (rec.kind === "none") {
+    return (
+      <section className="cf-step cf-result">
+        <Heading headingRef={headingRef} className="cf-heading">
+          {NOTHING_TO_SCORE.title}
+        </Heading>
+        <p className="cf-lead">{NOTHING_TO_SCORE.body}</p>
+        <ResultActions
+          quiz={quiz}
+          result={result}
+          link={resultUrl(result.token)}
+          onBack={onBack}
+          onRestart={onRestart}
+        />
+      </section>
+    );
+  }
+  const leaders = rec.kind === "outcome" ? [rec.outcome] : rec.outcomes;
   const traitLabel = (id: string) => quiz.traits.find((t) => t.id === id)?.label ?? id;
   return (
     <section className="cf-step cf-result">

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { countedAnswers, describeAnswer, visibleQuestions } from "../engine/answers";
+import { own } from "../engine/own";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
 import type { StepProps } from "./QuestionStep";
@@ -18,7 +19,7 @@ export function Review({ quiz, context, send, headingRef }: StepProps) {
       </Heading>
       <dl className="cf-summary-list">
         {shown.map((question) => {
-          const answer = counted[question.id];
+          const answer = own(counted, question.id);
           return (
             <div className="cf-summary-row" key={question.id}>
               <dt>{question.prompt}</dt>

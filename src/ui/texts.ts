@@ -9,14 +9,21 @@ export function outcomeName(quiz: Quiz, id: string): string {
 
 export function headline(quiz: Quiz, result: Result): string {
   const r = result.recommendation;
+  if (r.kind === "none") return NOTHING_TO_SCORE.title;
   return r.kind === "outcome"
     ? `${outcomeName(quiz, r.outcome)} fits you best`
     : `Your answers are balanced between ${r.outcomes.map((o) => outcomeName(quiz, o)).join(" and ")}`;
 }
 
+/** A result with no answer that counts (every question optional, and none answered). */
+export const NOTHING_TO_SCORE = {
+  title: "There is nothing to score yet",
+  body: "None of your answers gave points to any course, so there is no result to show. Go back and answer a few questions to see which course fits you.",
+};
+
 export function leaning(quiz: Quiz, result: Result): string {
   const [first, second] = result.scores;
-  if (!first || !second) return "";
+  if (!first || !second || result.recommendation.kind === "none") return "";
   const figures = `${formatScore(first.score)} to ${formatScore(second.score)} out of 100`;
   if (result.recommendation.kind === "balanced") {
     return `Neither leads by ${formatScore(quiz.scoring.tieMargin)} points or more (${figures}), so both courses fit what you told us.`;
