@@ -280,6 +280,18 @@ const line = (label: string, cell: (row: Row) => string, rel?: (row: Row) => str
 ];
 const checked = (row: Row) => row.name === "page" || row.name === "element";
 const gated = (row: Row, key: keyof typeof LIMITS) => (checked(row) ? LIMITS[key] : undefined);
+/** A row of medians, each with its ratio to the bare page's and that ratio's limit. */
+function timingLine(
+  label: string,
+  key: (typeof TIMINGS)[number],
+  limit: (row: Row) => number | undefined,
+): string[] {
+  return line(
+    label,
+    (r) => ms(r[key]),
+    (r) => ratio(r, key, r[key].median, bare?.[key].median ?? Number.NaN, limit(r)),
+  );
+}
 const table = [
   header,
   line(
@@ -293,40 +305,14 @@ const table = [
     (r) => size(r.total),
     (r) => ratio(r, "total gzip", r.total.gzip, bare.total.gzip, gated(r, "total")),
   ),
-  line(
-    "first contentful paint",
-    (r) => ms(r.fcp),
+  timingLine("first contentful paint", "fcp", (r) =>
     // The element's first paint is its host page's text, not the quiz: reported, not gated.
-    (r) =>
-      ratio(r, "FCP", r.fcp.median, bare.fcp.median, r.name === "page" ? LIMITS.fcp : undefined),
+    r.name === "page" ? LIMITS.fcp : undefined,
   ),
-  line(
-    "first control enabled",
-    (r) => ms(r.control),
-    (r) => ratio(r, "first control", r.control.median, bare.control.median),
-  ),
-  line(
-    "first question interactive (eager)",
-    (r) => ms(r.interactive),
-    (r) =>
-      ratio(
-        r,
-        "interactive",
-        r.interactive.median,
-        bare.interactive.median,
-        gated(r, "interactive"),
-      ),
-  ),
-  line(
-    "answer -> next question",
-    (r) => ms(r.answer),
-    (r) => ratio(r, "answer", r.answer.median, bare.answer.median, gated(r, "answer")),
-  ),
-  line(
-    "See my result -> result shown",
-    (r) => ms(r.result),
-    () => "",
-  ),
+  timingLine("first control enabled", "control", () => undefined),
+  timingLine("first question interactive (eager)", "interactive", (r) => gated(r, "interactive")),
+  timingLine("answer -> next question", "answer", (r) => gated(r, "answer")),
+  line("See my result -> result shown", (r) => ms(r.result)),
 ];
 for (const name of ["page", "element"]) {
   const row = rows[name];
