@@ -3,7 +3,7 @@
 
 import { describeAnswer } from "./answers";
 import { own } from "./own";
-import type { Answer, Question, Quiz } from "./schema";
+import type { Quiz } from "./schema";
 import { pointsFor, type Scores, type TraitScore } from "./score";
 
 export type Quote = {

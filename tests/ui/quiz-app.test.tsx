@@ -267,3 +267,24 @@ describe("events for the page", () => {
     expect(document.title).toBe(`Question 1 of 12 - ${quiz.title}`);
   });
 });
+
+describe("a press of Start made before the app loaded", () => {
+  it("opens on the first question with focus on it, and Back then shows the intro", async () => {
+    const user = userEvent.setup();
+    renderApp(quiz, { startedEarly: true });
+    expect(questionHeading()).toHaveTextContent(prompt("week"));
+    expect(screen.queryByRole("button", { name: "Start the quiz" })).toBeNull();
+    expect(document.activeElement).toBe(questionHeading());
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(questionHeading()).toHaveTextContent(quiz.title);
+  });
+
+  it("does not skip a result link or the offer to resume", () => {
+    renderApp(quiz, {
+      startedEarly: true,
+      start: { kind: "resume", progress: HALFWAY, dropped: 0 },
+    });
+    expect(screen.getByRole("button", { name: "Resume" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Start the quiz" })).toBeInTheDocument();
+  });
+});
