@@ -7,16 +7,41 @@ export type FrameMessage =
   | { source: "coursefit"; type: "resize"; height: number }
   | { source: "coursefit"; type: "complete"; result: Result; link: string };
 
-/** The `origin` parameter when it is exactly an http(s) origin, as a browser writes one. */
-export function parentOrigin(value: string | null): string | undefined {
+/**
+ * The `origin` parameter as an http(s) origin: an address with a trailing slash or a path
+ * is taken for its origin (`https://trainer.example/courses/` -> `https://trainer.example`).
+ * Anything else posts nothing, and is `warn`ed about once, so a trainer sees why.
+ */
+export function parentOrigin(
+  value: string | null,
+  warn: (message: string) => void = console.warn,
+): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
-    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-    return url.origin === value ? value : undefined;
+    if (url.protocol === "https:" || url.protocol === "http:") return url.origin;
   } catch {
-    return undefined;
+    // Not an address at all: said below.
   }
+  warn(
+    `coursefit: origin=${JSON.stringify(value.slice(0, 200))} is not a web page's origin (like https://trainer.example), so this quiz tells the page around it nothing.`,
+  );
+  return undefined;
+}
+
+/**
+ * Calls `onHello` when the parent page (on `origin`, from the parent's own window) says
+ * hello: resize.js does when it starts, which may be after the frame first told its height.
+ */
+export function onParentHello(win: Window, origin: string, onHello: () => void): () => void {
+  const listener = (event: MessageEvent) => {
+    if (event.origin !== origin || event.source !== win.parent) return;
+    const data: unknown = event.data;
+    if (typeof data === "object" && data !== null && "source" in data && "type" in data)
+      if (data.source === "coursefit" && data.type === "hello") onHello();
+  };
+  win.addEventListener("message", listener);
+  return () => win.removeEventListener("message", listener);
 }
 
 /** Posts to the parent window, only on that origin; undefined when there is no one to tell. */
@@ -30,14 +55,14 @@ export function parentPoster(
 
 /**
  * Calls `report` with the element's height in whole pixels whenever it changes: at most
- * once an animation frame, however many changes that frame saw. Returns a function that
- * stops watching.
+ * once an animation frame, however many changes that frame saw. Returns `stop`, and
+ * `again`, which reports the height once more even if it did not change.
  */
 export function watchHeight(
   root: Element,
   report: (height: number) => void,
   win: Window = window,
-): () => void {
+): { stop: () => void; again: () => void } {
   let frame = 0;
   let last = -1;
   const measure = () => {
@@ -54,8 +79,14 @@ export function watchHeight(
     if (frame === 0) frame = win.requestAnimationFrame(measure);
   });
   observer.observe(root);
-  return () => {
-    observer.disconnect();
-    if (frame !== 0) win.cancelAnimationFrame(frame);
+  return {
+    stop: () => {
+      observer.disconnect();
+      if (frame !== 0) win.cancelAnimationFrame(frame);
+    },
+    again: () => {
+      last = -1;
+      if (frame === 0) frame = win.requestAnimationFrame(measure);
+    },
   };
 }

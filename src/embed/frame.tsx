@@ -13,7 +13,7 @@ import { Notice } from "../ui/Notice";
 import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
 import { QuizApp } from "../ui/QuizApp";
 import { decideStart } from "../ui/start";
-import { parentOrigin, parentPoster, watchHeight } from "./frame-messages";
+import { onParentHello, parentOrigin, parentPoster, watchHeight } from "./frame-messages";
 import "../ui/quiz.css";
 import "./frame.css";
 
@@ -23,12 +23,15 @@ if (!container) throw new Error("the page has no #app element");
 const params = new URLSearchParams(location.search);
 const id = params.get("quiz") ?? DEFAULT_QUIZ;
 const quiz = Object.hasOwn(builtInQuizzes, id) ? builtInQuizzes[id] : undefined;
-const post = parentPoster(window, parentOrigin(params.get("origin")));
+const origin = parentOrigin(params.get("origin"));
+const post = parentPoster(window, origin);
 
-if (post)
-  watchHeight(document.documentElement, (height) =>
+if (post && origin) {
+  const height = watchHeight(document.documentElement, (height) =>
     post({ source: "coursefit", type: "resize", height }),
   );
+  onParentHello(window, origin, height.again);
+}
 
 if (quiz) {
   document.title = quiz.title;

@@ -1,9 +1,12 @@
 // What resize.js accepts from a coursefit iframe, decided without touching the page: the
-// message must come from an iframe on this page (its window is the event's source) whose
-// address is on the message's origin, and carry exactly the fields of a coursefit message.
-// A postMessage is untrusted input: anything else is refused, cheaply and without throwing.
+// message must come from the quiz's origin (where resize.js itself was loaded from), from
+// the window of an iframe on this page whose address is on that origin, and carry exactly
+// the fields of a coursefit message. A postMessage is untrusted input: anything else (an
+// ad's iframe on the same page, say) is refused, cheaply and without throwing.
 
-export const MAX_HEIGHT = 100_000;
+/** Heights outside this range are clamped: no frame shrinks to nothing or grows without end. */
+export const MIN_HEIGHT = 100;
+export const MAX_HEIGHT = 20_000;
 /** A result link is a page address plus a short token; anything longer is not ours. */
 const MAX_LINK = 4096;
 
@@ -23,10 +26,11 @@ const FIELDS = {
 export function acceptMessage(
   event: MessageLike,
   iframes: Iterable<HTMLIFrameElement>,
+  quizOrigin: string,
 ): Accepted | null {
   try {
     const { data, origin, source } = event;
-    if (typeof origin !== "string" || !isWebOrigin(origin) || source === null) return null;
+    if (origin !== quizOrigin || !isWebOrigin(origin) || source === null) return null;
     if (!isPlainObject(data) || data.source !== "coursefit") return null;
     const type = data.type;
     if (type !== "resize" && type !== "complete") return null;
@@ -37,8 +41,12 @@ export function acceptMessage(
     if (type === "resize") {
       const height = data.height;
       if (typeof height !== "number" || !Number.isFinite(height)) return null;
-      if (height <= 0 || height > MAX_HEIGHT) return null;
-      return { iframe, type, height: Math.ceil(height) };
+      if (height <= 0) return null;
+      return {
+        iframe,
+        type,
+        height: Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, Math.ceil(height))),
+      };
     }
     const { result, link } = data;
     if (!isPlainObject(result) || typeof link !== "string" || link.length > MAX_LINK) return null;
@@ -62,6 +70,19 @@ function frameFor(
     return originOf(iframe.src) === origin ? iframe : undefined;
   }
   return undefined;
+}
+
+/**
+ * The quiz's origin, from the address resize.js was loaded from (`document.currentScript`,
+ * read while the script first runs); undefined when that cannot be told (an inline or
+ * module script).
+ */
+export function scriptOrigin(script: object | null | undefined): string | undefined {
+  // A classic script's `src` property is its absolute address; an inline one's is "" (an
+  // SVG script's is an object).
+  return script && "src" in script && typeof script.src === "string"
+    ? originOf(script.src)
+    : undefined;
 }
 
 /** An http(s) origin, as a browser writes it; never "null" (data:, sandboxed, file:). */
@@ -101,19 +122,32 @@ function hasExactly(data: Record<string, unknown>, fields: readonly string[]): b
 /** Marks a window whose resizer is installed, so a script included twice acts once. */
 const INSTALLED = Symbol.for("coursefit.resize");
 
+/** Asks a quiz frame to tell its height again (it may have spoken before we listened). */
+export const HELLO = { source: "coursefit", type: "hello" } as const;
+
 /**
- * Listens for coursefit messages on `win`: a resize sets the sending iframe's height (no
- * scroll bar of its own, so no double scroll bars); a completion is announced as a
- * bubbling `coursefit-complete` event on the iframe, its detail the result with its link.
- * Returns a function that stops listening.
+ * Listens for coursefit messages from frames on `quizOrigin`: a resize sets the sending
+ * iframe's height (no scroll bar of its own, so no double scroll bars); a completion is
+ * announced as a bubbling `coursefit-complete` event on the iframe, its detail the result
+ * with its link. Then says hello to the quiz frames already on the page, so that they
+ * report their heights even if they did so before this script ran. Without a quiz origin
+ * it listens to nothing and says so once in the console. Returns a function that stops
+ * listening.
  */
-export function installResizer(win: Window): () => void {
+export function installResizer(win: Window, quizOrigin: string | undefined): () => void {
   const marked = win as Window & { [INSTALLED]?: boolean };
   if (marked[INSTALLED]) return () => {};
+  if (quizOrigin === undefined) {
+    console.warn(
+      "coursefit resize.js: load it with <script src=\"https://<the quiz's site>/resize.js\"> (a classic script), so that it knows which frames are the quiz's; it does nothing now.",
+    );
+    return () => {};
+  }
   marked[INSTALLED] = true;
+  const frames = () => win.document.getElementsByTagName("iframe");
   const listener = (event: MessageEvent) => {
     try {
-      const accepted = acceptMessage(event, win.document.getElementsByTagName("iframe"));
+      const accepted = acceptMessage(event, frames(), quizOrigin);
       if (!accepted) return;
       if (accepted.type === "resize") {
         fitHeight(win, accepted.iframe, accepted.height);
@@ -128,6 +162,12 @@ export function installResizer(win: Window): () => void {
     }
   };
   win.addEventListener("message", listener);
+  try {
+    for (const iframe of frames())
+      if (originOf(iframe.src) === quizOrigin) iframe.contentWindow?.postMessage(HELLO, quizOrigin);
+  } catch {
+    // A frame that cannot be told is asked again by nothing: it still reports its next change.
+  }
   return () => {
     win.removeEventListener("message", listener);
     marked[INSTALLED] = false;

@@ -6,6 +6,7 @@
 // finished quiz as a `coursefit-complete` event on the iframe. A classic script: the
 // build bundles the logic in (src/embed/resize-accept.ts) and wraps it, so it defines no
 // globals, imports nothing and exports nothing.
-import { installResizer } from "./resize-accept";
+import { installResizer, scriptOrigin } from "./resize-accept";
 
-installResizer(window);
+// Read now: document.currentScript is this script only while it first runs.
+installResizer(window, scriptOrigin(window.document?.currentScript));

@@ -17,7 +17,8 @@ export function hostPolicy(quizOrigin: string): string {
     `script-src 'self' ${quizOrigin}`,
     `style-src 'self' ${quizOrigin}`,
     `connect-src 'self' ${quizOrigin}`,
-    `frame-src ${quizOrigin}`,
+    // 'self': a page of the host's own in a frame, standing for a third party's (an ad).
+    `frame-src 'self' ${quizOrigin}`,
     `img-src 'self' ${quizOrigin}`,
     "base-uri 'none'",
     "object-src 'none'",

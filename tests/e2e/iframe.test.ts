@@ -48,12 +48,42 @@ window.addEventListener("message", (event) => {
 const HOST_CSS = `*, *::before, *::after { box-sizing: border-box; }
 body { margin: 2rem; font-family: Georgia, serif; }
 .quiz-frame { display: block; width: 100%; height: 480px; border: 2px solid #555; }
+.ad-frame { display: block; width: 300px; height: 250px; border: 0; }
 `;
 
 const FRAME_HEIGHT = 480;
 const FRAME_TITLE = "Which Scrum course fits you?";
 
-function hostPage(query: string, { resize }: { resize: boolean }) {
+/** A third party's iframe on the same host page (an ad): it tries to pass for the quiz. */
+const AD_JS = `const forged = [
+  { source: "coursefit", type: "resize", height: 99999 },
+  { source: "coursefit", type: "complete", result: { quiz: "csm-vs-cspo", token: "x" }, link: location.origin + "/#r=x" },
+];
+let sent = 0;
+const send = () => {
+  for (const message of forged) parent.postMessage(message, "*");
+  if (++sent < 5) setTimeout(send, 100);
+  else parent.postMessage({ source: "ad", type: "done" }, "*");
+};
+send();
+`;
+
+/** Loads resize.js only once the quiz frame has told its height: it must ask again. */
+const LATE_JS = `window.addEventListener("message", function once(event) {
+  if (event.data?.source !== "coursefit" || event.data.type !== "resize") return;
+  window.removeEventListener("message", once);
+  setTimeout(() => {
+    const script = document.createElement("script");
+    script.src = "{{quiz}}/resize.js";
+    document.head.append(script);
+  }, 300);
+});
+`;
+
+function hostPage(
+  query: string,
+  { resize, ad = false, late = false }: { resize: boolean; ad?: boolean; late?: boolean },
+) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -63,12 +93,14 @@ function hostPage(query: string, { resize }: { resize: boolean }) {
 <link rel="stylesheet" href="host.css">
 <script src="listen.js"></script>
 ${resize ? '<script src="{{quiz}}/resize.js"></script>' : ""}
+${late ? '<script src="late.js"></script>' : ""}
 </head>
 <body><main>
 <h1>Our Scrum courses</h1>
 <p>Not sure which course to book? Take the quiz.</p>
 <iframe id="quiz" class="quiz-frame" src="{{quiz}}/embed.html?${query}" title="${FRAME_TITLE}"></iframe>
 <p>Next course: 3 March.</p>
+${ad ? '<iframe id="ad" class="ad-frame" src="{{host}}/ad.html" title="Advertisement"></iframe>' : ""}
 </main></body>
 </html>
 `;
@@ -84,6 +116,16 @@ const HOST_PAGES = {
   "fixed.html": hostPage("quiz=csm-vs-cspo&amp;origin={{host}}", { resize: false }),
   "no-origin.html": hostPage("quiz=csm-vs-cspo", { resize: true }),
   "unknown.html": hostPage("quiz=no-such-quiz&amp;origin={{host}}", { resize: true }),
+  "with-ad.html": hostPage("quiz=csm-vs-cspo&amp;origin={{host}}", { resize: true, ad: true }),
+  "late.html": hostPage("quiz=csm-vs-cspo&amp;origin={{host}}/courses/", {
+    resize: false,
+    late: true,
+  }),
+  "ad.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ad</title>
+<link rel="icon" href="favicon.svg" type="image/svg+xml"><script src="ad.js"></script></head>
+<body><p>Buy now</p></body></html>`,
+  "ad.js": AD_JS,
+  "late.js": LATE_JS,
 };
 
 type Recorded = {
@@ -156,11 +198,54 @@ describeInBrowser("the iframe embed", () => {
     // A classic script: an import or export statement would not even parse.
     const script = new Script(source, { filename: "resize.js" });
     const listeners: string[] = [];
-    const window = { addEventListener: (type: string) => listeners.push(type) };
-    const sandbox = createContext({ window });
+    const window = {
+      addEventListener: (type: string) => listeners.push(type),
+      document: {
+        currentScript: { src: "https://quiz.example/resize.js" },
+        getElementsByTagName: () => [],
+      },
+    };
+    const sandbox = createContext({ window, URL });
     script.runInContext(sandbox);
-    expect(Object.keys(sandbox)).toEqual(["window"]);
+    expect(Object.keys(sandbox)).toEqual(["window", "URL"]);
     expect(listeners).toEqual(["message"]);
+  });
+
+  it("ignores another iframe on the page that resizes itself and forges a result", async () => {
+    const { page, frame, framePage, problems } = await openHost("with-ad.html");
+    await waitForHydration(framePage);
+    await fitted(page, frame, "the intro beside an ad");
+    await expect
+      .poll(async () => (await recorded(page)).messages.some((m) => m.data.source === "ad"))
+      .toBe(true);
+    const { completed, messages } = await recorded(page);
+    // The forgeries arrived (10 of them, from frame 1), and changed nothing.
+    expect(messages.filter((m) => m.frame === 1 && m.data.source === "coursefit")).toHaveLength(10);
+    expect(completed).toEqual([]);
+    const ad = await page.locator("#ad").evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      scrolling: el.getAttribute("scrolling"),
+    }));
+    expect(ad).toEqual({ height: 250, scrolling: null });
+    // The quiz frame still works beside it.
+    const expected = await completeByMouse(framePage, CSM_ANSWERS);
+    await fitted(page, frame, "the result beside an ad");
+    await expect.poll(async () => (await recorded(page)).completed.length).toBe(1);
+    expect((await recorded(page)).completed[0]?.detail.token).toBe(expected.token);
+    expectNoProblems(problems);
+  });
+
+  it("fits its content when resize.js arrives after the frame's first message, with origin= given as a page address", async () => {
+    const { page, frame, framePage, problems } = await openHost("late.html");
+    await waitForHydration(framePage);
+    // The frame spoke (to the origin of ".../courses/") before resize.js was there...
+    await expect
+      .poll(async () => (await recorded(page)).messages.some((m) => m.data.type === "resize"))
+      .toBe(true);
+    // ...and, asked by resize.js, tells its height again although nothing changed.
+    const intro = await fitted(page, frame, "the intro, after a late resize.js");
+    expect(intro).not.toBe(FRAME_HEIGHT);
+    expectNoProblems(problems);
   });
 
   it("resizes to its content on every screen and announces the result to the host", async () => {

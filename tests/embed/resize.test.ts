@@ -1,10 +1,18 @@
 // @vitest-environment jsdom
-// resize.js: a message resizes an iframe only when it comes from that iframe's window on
-// that iframe's origin and has exactly the shape of a coursefit message. Everything else
-// (another origin, a look-alike, "null", another window, a malformed, oversized or
-// non-object payload) changes nothing and throws nothing.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptMessage, installResizer, MAX_HEIGHT } from "../../src/embed/resize-accept";
+// resize.js: a message resizes an iframe only when it comes from the quiz's origin (where
+// resize.js was loaded from), from the window of an iframe on that origin, and has exactly
+// the shape of a coursefit message. Everything else (another iframe on the page, even from
+// its own window; a look-alike origin, "null", a malformed, oversized or non-object
+// payload) changes nothing and throws nothing.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  acceptMessage,
+  HELLO,
+  installResizer,
+  MAX_HEIGHT,
+  MIN_HEIGHT,
+  scriptOrigin,
+} from "../../src/embed/resize-accept";
 
 const QUIZ = "https://quiz.example";
 const OTHER = "https://other.example";
@@ -36,7 +44,7 @@ beforeEach(() => {
   completions = [];
   window.addEventListener("error", onError);
   document.addEventListener("coursefit-complete", onComplete);
-  uninstall = installResizer(window);
+  uninstall = installResizer(window, QUIZ);
 });
 
 afterEach(() => {
@@ -79,7 +87,7 @@ function pageState() {
 /** Delivers a message that must be refused: nothing changes, nothing throws. */
 function expectIgnored(init: Init) {
   const event = message(init);
-  expect(acceptMessage(event, document.getElementsByTagName("iframe"))).toBeNull();
+  expect(acceptMessage(event, document.getElementsByTagName("iframe"), QUIZ)).toBeNull();
   const before = pageState();
   expect(() => window.dispatchEvent(event)).not.toThrow();
   expect(pageState()).toEqual(before);
@@ -89,7 +97,7 @@ function expectIgnored(init: Init) {
 describe("a message resize.js accepts", () => {
   it("resizes its iframe to the height it gives, with no scroll bar of its own", () => {
     const event = message({ data: resize(812) });
-    expect(acceptMessage(event, document.getElementsByTagName("iframe"))).toEqual({
+    expect(acceptMessage(event, document.getElementsByTagName("iframe"), QUIZ)).toEqual({
       iframe: quizFrame,
       type: "resize",
       height: 812,
@@ -104,6 +112,17 @@ describe("a message resize.js accepts", () => {
     window.dispatchEvent(message({ data: resize(MAX_HEIGHT) }));
     expect(quizFrame.style.height).toBe(`${MAX_HEIGHT}px`);
     expect(errors).toEqual([]);
+  });
+
+  it.each([
+    [MAX_HEIGHT + 1, MAX_HEIGHT],
+    [99_999, MAX_HEIGHT],
+    [1e308, MAX_HEIGHT],
+    [1, MIN_HEIGHT],
+    [0.5, MIN_HEIGHT],
+  ])("clamps a height of %d px to %d px", (height, clamped) => {
+    window.dispatchEvent(message({ data: resize(height) }));
+    expect(quizFrame.style.height).toBe(`${clamped}px`);
   });
 
   it("adds the iframe's borders and padding when the host page sizes boxes by their borders", () => {
@@ -126,7 +145,7 @@ describe("a message resize.js accepts", () => {
   });
 
   it("acts once when the script is included twice, and stops when uninstalled", () => {
-    const again = installResizer(window);
+    const again = installResizer(window, QUIZ);
     window.dispatchEvent(message({ data: complete() }));
     expect(completions).toHaveLength(1);
     again();
@@ -135,13 +154,60 @@ describe("a message resize.js accepts", () => {
     expect(quizFrame.style.height).toBe("");
   });
 
-  it("finds an iframe added after the script was installed", () => {
+  it("finds a quiz iframe added after the script was installed", () => {
     const late = document.createElement("iframe");
-    late.src = `${OTHER}/embed.html`;
+    late.src = `${QUIZ}/embed.html?quiz=csm-vs-cspo`;
     late.title = "Late";
     document.body.append(late);
-    window.dispatchEvent(message({ data: resize(333), origin: OTHER, source: late.contentWindow }));
+    window.dispatchEvent(message({ data: resize(333), source: late.contentWindow }));
     expect(late.style.height).toBe("333px");
+  });
+});
+
+describe("where resize.js listens", () => {
+  it("learns the quiz's origin from its own script's address", () => {
+    const script = document.createElement("script");
+    script.src = `${QUIZ}/resize.js`;
+    expect(scriptOrigin(script)).toBe(QUIZ);
+    expect(scriptOrigin({ src: "http://127.0.0.1:4173/resize.js?v=2" })).toBe(
+      "http://127.0.0.1:4173",
+    );
+    // An inline script, a module (no currentScript), an SVG script, a data: address.
+    expect(scriptOrigin(document.createElement("script"))).toBeUndefined();
+    expect(scriptOrigin(null)).toBeUndefined();
+    expect(scriptOrigin({ src: { baseVal: "x" } })).toBeUndefined();
+    expect(scriptOrigin({ src: "data:text/javascript,1" })).toBeUndefined();
+  });
+
+  it("does nothing, and says so once, when it cannot tell the quiz's origin", () => {
+    uninstall();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const stop = installResizer(window, undefined);
+      expect(warn).toHaveBeenCalledOnce();
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/resize\.js.*<script src=/);
+      window.dispatchEvent(message({ data: resize(500) }));
+      expect(quizFrame.style.height).toBe("");
+      stop();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("says hello to the quiz's frames already on the page, and to no other frame", () => {
+    uninstall();
+    const said = (frame: HTMLIFrameElement) => {
+      const win = frame.contentWindow;
+      if (!win) throw new Error("the iframe has no window");
+      return vi.spyOn(win, "postMessage").mockImplementation(() => {});
+    };
+    const toQuiz = said(quizFrame);
+    const toOther = said(otherFrame);
+    const toData = said(dataFrame);
+    uninstall = installResizer(window, QUIZ);
+    expect(toQuiz).toHaveBeenCalledExactlyOnceWith(HELLO, QUIZ);
+    expect(toOther).not.toHaveBeenCalled();
+    expect(toData).not.toHaveBeenCalled();
   });
 });
 
@@ -171,14 +237,20 @@ describe("a message from the wrong sender changes nothing", () => {
     expectIgnored({ data: resize(500), source: null });
   });
 
-  it("another iframe's own window and origin, when that iframe is not on the quiz's origin", () => {
-    // The other page may post whatever it likes; it resizes only itself, and only with a
-    // well-formed message. A look-alike sender origin is still refused.
-    expectIgnored({
-      data: resize(500),
-      origin: `${OTHER}.evil.test`,
-      source: otherFrame.contentWindow,
-    });
+  it("another iframe on the page (an ad, say), from its own window on its own origin", () => {
+    // It may not resize itself (to 99,999 px, with no scroll bar) nor forge a result.
+    const own = { origin: OTHER, source: otherFrame.contentWindow };
+    expectIgnored({ data: resize(99_999), ...own });
+    expectIgnored({ data: complete(`${OTHER}/#r=abc`), ...own });
+    expectIgnored({ data: complete(), ...own });
+    expectIgnored({ data: resize(500), origin: `${OTHER}.evil.test`, source: own.source });
+  });
+
+  it("the quiz's origin, but a window that is not an iframe on that origin", () => {
+    // A quiz frame nested inside the ad's frame, or a popup, is not the trainer's iframe.
+    const popup = document.createElement("iframe").contentWindow;
+    expectIgnored({ data: resize(500), source: popup ?? window });
+    expectIgnored({ data: complete(), source: otherFrame.contentWindow });
   });
 
   it("an iframe with an opaque (null) origin, from its own window", () => {
@@ -212,8 +284,6 @@ describe("a malformed payload changes nothing", () => {
     ["a minus infinite height", resize(Number.NEGATIVE_INFINITY)],
     ["a negative height", resize(-5)],
     ["a zero height", resize(0)],
-    ["a huge height", resize(MAX_HEIGHT + 1)],
-    ["an enormous height", resize(1e308)],
     ["a null height", resize(null)],
     ["a boolean height", resize(true)],
     ["an object height", resize({ valueOf: () => 500 })],
