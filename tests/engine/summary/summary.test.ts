@@ -90,12 +90,10 @@ describe("the summary reducer", () => {
         const expected = new Array(summary.groups.length).fill(0);
         for (const answers of all) {
           const result = evaluate(quiz, answers);
-          const group =
-            Object.keys(result.answers).length === 0
-              ? summary.groups.indexOf("none")
-              : result.recommendation.kind === "balanced"
-                ? summary.groups.indexOf("balanced")
-                : summary.groups.indexOf(result.recommendation.outcome);
+          const { recommendation } = result;
+          const group = summary.groups.indexOf(
+            recommendation.kind === "outcome" ? recommendation.outcome : recommendation.kind,
+          );
           expected[group]++;
         }
         expect(summary.byGroup).toEqual(expected);
