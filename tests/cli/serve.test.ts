@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { encodeAnswers } from "../../src/engine/share";
+import { COMPLETE_ANSWERS } from "../helpers/answers";
 import { loadQuiz } from "../helpers/quiz";
 import { makeSite } from "../server/site";
 import { TIMEOUT } from "./run";
@@ -78,20 +79,7 @@ describe("coursefit serve", { timeout: TIMEOUT }, () => {
       headers: { Origin: TRAINER, "Content-Type": "application/json" },
       body: JSON.stringify({
         quiz: quiz.id,
-        token: encodeAnswers(quiz, {
-          week: "events",
-          stalled: "obstacle",
-          "current-role": "scrum-master",
-          proud: ["improving-team", "smooth-events"],
-          learn: "team-coaching",
-          "backlog-owner": 1,
-          facilitator: 5,
-          conversations: "the-team",
-          disagreement: "mediate",
-          own: ["events", "impediments"],
-          "customer-vs-process": 1,
-          alongside: 5,
-        }),
+        token: encodeAnswers(quiz, COMPLETE_ANSWERS),
         submission: "serve-test-submission-1",
       }),
     });
