@@ -19,7 +19,7 @@ import { type Validation, validateQuiz } from "../engine/validate";
 import { CliError } from "./errors";
 
 /** The quizzes shipped with the package, for `coursefit take csm-vs-cspo`. */
-const BUNDLED = fileURLToPath(new URL("../../quizzes/", import.meta.url));
+export const BUNDLED = fileURLToPath(new URL("../../quizzes/", import.meta.url));
 const EXTENSIONS = [".yaml", ".yml", ".json"];
 
 /**

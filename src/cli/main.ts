@@ -13,6 +13,8 @@ const USAGE: Record<string, string> = {
   score: "coursefit score <quiz> --answers <json|token> [--json]",
   take: "coursefit take <quiz>",
   summarize: "coursefit summarize <quiz> <files...|-> [--json | --csv]",
+  serve:
+    "coursefit serve [--db FILE] [--allow-origin URL]... [--retain DAYS] [--port N] [--root DIR]",
 };
 
 const ABOUT: Record<string, string> = {
@@ -24,6 +26,9 @@ const ABOUT: Record<string, string> = {
   take: `Take the quiz one question at a time, then see the result.`,
   summarize: `Summarise many results (links, tokens, JSON Lines, CSV; - for stdin): how the
       cohort splits, how strongly it leans, each trait, each question, what moved people.`,
+  serve: `Serve the quiz pages on 127.0.0.1 and collect the results takers agree to send
+      (SQLite in --db, default coursefit.db; PostgreSQL with DATABASE_URL). The trainer
+      key is COURSEFIT_TRAINER_KEY, or created at first start and printed once.`,
 };
 
 const QUIZ_ARG = `<quiz> is a quiz file (.yaml, .yml or .json) with its source texts beside it, or the
@@ -42,6 +47,11 @@ Options:
   --answers <json|token>  the answers to score (score only)
   --json                  print JSON instead of text (validate, score, summarize)
   --csv                   print one CSV row per result (summarize)
+  --db FILE               the SQLite file for results (serve; default coursefit.db)
+  --allow-origin URL      an origin whose pages may send results (serve; repeatable)
+  --retain DAYS           delete results older than this (serve; default 365)
+  --port N                the port (serve; default PORT or 4173)
+  --root DIR              the built pages to serve (serve; default the package's dist/)
   -h, --help              show this help
 
 Exit status: 0 done, 1 invalid quiz or answers (or the quiz was not finished),
@@ -52,6 +62,11 @@ const OPTIONS = {
   json: { type: "boolean" },
   csv: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  db: { type: "string" },
+  "allow-origin": { type: "string", multiple: true },
+  retain: { type: "string" },
+  port: { type: "string" },
+  root: { type: "string" },
 } as const;
 
 /** Which options each command takes. */
@@ -60,6 +75,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   score: ["answers", "json", "help"],
   take: ["help"],
   summarize: ["json", "csv", "help"],
+  serve: ["db", "allow-origin", "retain", "port", "root", "help"],
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -106,6 +122,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { summarizeCommand } = await import("./summarize");
     return summarizeCommand(rest, { json: values.json === true, csv: values.csv === true }, io);
   }
+  if (command === "serve") {
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`, command);
+    // Loaded only when needed: the server brings Hono and the database drivers with it.
+    const { serveCommand } = await import("./serve");
+    return serveCommand(
+      {
+        db: text(values.db) ?? "coursefit.db",
+        allowOrigins: (values["allow-origin"] ?? []).filter((v) => typeof v === "string"),
+        retain: text(values.retain) ?? "365",
+        port: text(values.port) ?? process.env.PORT ?? "4173",
+        ...(text(values.root) ? { root: text(values.root) } : {}),
+      },
+      io,
+    );
+  }
   const [quizArg, ...extra] = rest;
   if (quizArg === undefined) throw new UsageError("missing quiz path", command);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, command);
@@ -127,6 +158,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** An option's value; the checks above leave only strings for string options. */
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
 /** Turns any failure into lines on stderr and an exit code. */
 export function report(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
@@ -135,7 +171,7 @@ export function report(error: unknown, io: Io): number {
       `coursefit: ${error.message}`,
       usage
         ? `usage: ${usage}  (coursefit --help for more)`
-        : "usage: coursefit <validate|score|take> <quiz> [options]  (coursefit --help for more)",
+        : "usage: coursefit <validate|score|take|serve> [<quiz>] [options]  (coursefit --help for more)",
     );
     return error.exitCode;
   }

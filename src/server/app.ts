@@ -5,6 +5,7 @@ import { StoreUnavailable } from "../store/results";
 import { plainResponse, SECURITY_HEADERS, secureHeaders } from "./headers";
 import { type ResultsOptions, resultsApi } from "./results";
 import { staticFiles } from "./static";
+import { trainerApi } from "./trainer";
 
 export type AppOptions = {
   /** The folder of built pages (dist/). */
@@ -18,7 +19,10 @@ export type AppOptions = {
 export function createApp({ root, headers = {}, results }: AppOptions): Hono {
   const app = new Hono();
   app.use(secureHeaders({ ...SECURITY_HEADERS, ...headers }));
-  if (results) app.route("/api/results", resultsApi(results));
+  if (results) {
+    app.route("/api/results", resultsApi(results));
+    app.route("/api/trainer", trainerApi(results.db));
+  }
   app.all("/api/*", (c) =>
     c.json({ error: results ? "not found" : "this server collects no results" }, 404),
   );

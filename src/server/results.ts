@@ -13,6 +13,7 @@ import type { Quiz } from "../engine/schema";
 import { decodeAnswers } from "../engine/share";
 import { deleteWithSecret, saveResult } from "../store/results";
 import type { Database } from "../store/schema";
+import { readJson } from "./json";
 import { type RateLimit, rateLimit } from "./rate-limit";
 
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -115,14 +116,6 @@ export function resultsApi({
   });
 
   return app;
-}
-
-async function readJson(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(error: z.ZodError): string {

@@ -4,6 +4,10 @@ export interface Database {
   results: ResultsTable;
   /** One row per chosen option (or scale point) of a result, for summaries in SQL. */
   answers: AnswersTable;
+  /** Named values: the trainer key's hash. */
+  settings: { name: string; value: string };
+  /** Signed-in trainer sessions, by the SHA-256 of the cookie's token; `expires` in ms. */
+  sessions: { token_hash: string; expires: number | string };
 }
 
 export interface ResultsTable {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { coursefit, expectCleanError, QUIZ, TIMEOUT } from "./run";
 
 const GENERAL_USAGE =
-  "usage: coursefit <validate|score|take> <quiz> [options]  (coursefit --help for more)";
+  "usage: coursefit <validate|score|take|serve> [<quiz>] [options]  (coursefit --help for more)";
 
 describe("coursefit command line", { timeout: TIMEOUT }, () => {
   it("prints usage for --help and exits 0", () => {

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { escapeControls } from "../../src/cli/terminal";
+import { COMPLETE_ANSWERS } from "../helpers/answers";
 import { coursefit, expectCleanError, QUIZ, type Run, TIMEOUT } from "./run";
 
 const dir = mkdtempSync(join(tmpdir(), "coursefit-untrusted-"));
@@ -42,20 +43,7 @@ const titled = quizCopy("titled.yaml", (t) =>
 const OSC52 = "\u001b]52;c;ZXZpbA==\u0007";
 const keyed = quizCopy("keyed.yaml", (t) => `${JSON.stringify(OSC52)}: 1\n${t}`);
 
-const ANSWERS = JSON.stringify({
-  week: "events",
-  stalled: "obstacle",
-  "current-role": "scrum-master",
-  proud: ["improving-team", "smooth-events"],
-  learn: "team-coaching",
-  "backlog-owner": 1,
-  facilitator: 5,
-  conversations: "the-team",
-  disagreement: "mediate",
-  own: ["events", "impediments"],
-  "customer-vs-process": 1,
-  alongside: 5,
-});
+const ANSWERS = JSON.stringify(COMPLETE_ANSWERS);
 
 /** No raw ESC, BEL, C1 or bidi control reaches the terminal, on either stream. */
 function expectNoControls(run: Run) {

@@ -11,25 +11,13 @@ import { encodeAnswers } from "../../src/engine/share";
 import { createApp } from "../../src/server/app";
 import { openDatabase } from "../../src/store/open";
 import type { Database } from "../../src/store/schema";
+import { COMPLETE_ANSWERS } from "../helpers/answers";
 import { loadQuiz } from "../helpers/quiz";
 import { DATABASES } from "../store/databases";
 import { makeSite } from "./site";
 
 const quiz = loadQuiz();
-const ANSWERS: Answers = {
-  week: "events",
-  stalled: "obstacle",
-  "current-role": "scrum-master",
-  proud: ["improving-team", "smooth-events"],
-  learn: "team-coaching",
-  "backlog-owner": 1,
-  facilitator: 5,
-  conversations: "the-team",
-  disagreement: "mediate",
-  own: ["events", "impediments"],
-  "customer-vs-process": 1,
-  alongside: 5,
-};
+const ANSWERS: Answers = COMPLETE_ANSWERS;
 const TOKEN = encodeAnswers(quiz, ANSWERS);
 const TRAINER = "https://trainer.example";
 const site = makeSite();
