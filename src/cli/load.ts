@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { decodeFile } from "../engine/parse";
 import { formatProblem } from "../engine/problem";
 import type { Quiz } from "../engine/schema";
 import { type Validation, validateQuiz } from "../engine/validate";
@@ -32,7 +33,13 @@ export function resolveQuizPath(arg: string): string {
 
 /** Reads and validates a quiz; throws CliError only when the file cannot be read. */
 export function readQuiz(path: string): Validation {
-  const text = readText(path, "quiz");
+  // Counted in bytes and decoded strictly: a file that is not UTF-8 is told so.
+  const decoded = decodeFile(readBytes(path, "quiz"));
+  if (!decoded.ok) {
+    const { code, message } = decoded;
+    return { ok: false, problems: [{ file: path, line: 1, col: 1, pointer: "", code, message }] };
+  }
+  const text = decoded.text;
   return validateQuiz(text, {
     fileName: path,
     loadSource: (file) => {
@@ -56,9 +63,9 @@ export function loadQuiz(path: string): Quiz {
   );
 }
 
-function readText(path: string, what: string): string {
+function readBytes(path: string, what: string): Uint8Array {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync(path);
   } catch (error) {
     throw new CliError(`cannot read ${what} "${path}": ${describeFsError(error)}`);
   }
