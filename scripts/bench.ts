@@ -230,3 +230,7 @@ writeFileSync(
   ".bench/results.json",
   `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, rows, element }, null, 2)}\n`,
 );
+
+const { benchValidator } = await import("./bench-validator");
+console.log("\ncoursefit validate on the validator's worst cases (process start included):");
+for (const result of benchValidator()) console.log(`  ${result}`);
