@@ -335,6 +335,10 @@ writeFileSync(
   ".bench/results.json",
   `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, limits: LIMITS, rows, failures }, null, 2)}\n`,
 );
+
+const { benchValidator } = await import("./bench-validator");
+console.log("\ncoursefit validate on the validator's worst cases (process start included):");
+for (const result of benchValidator()) console.log(`  ${result}`);
 if (failures.length > 0) {
   console.log("\nOver target:");
   for (const f of failures) console.log(`  ${f.what}: ${f.value.toFixed(2)} (limit ${f.limit})`);

@@ -95,7 +95,10 @@ export class CoursefitQuizElement extends HTMLElement {
       return;
     }
     this.#root?.render(<p className="cf">Loading the quiz…</p>);
-    const loaded = await loadRemoteQuiz(url);
+    const loaded = await loadRemoteQuiz(url).catch((error: unknown) => ({
+      ok: false as const,
+      problems: [`${url.href}: could not be checked (${String(error)})`],
+    }));
     if (generation !== this.#generation) return;
     if (loaded.ok) this.#render(loaded.quiz, generation, new URL(location.href));
     else this.#problems(generation, loaded.problems);
@@ -160,21 +163,29 @@ export class CoursefitQuizElement extends HTMLElement {
     return position > 0 ? `${key}:${position}` : key;
   }
 
+  /**
+   * A visitor gets a short, plain notice; the site's owner finds the file:line:col
+   * diagnostics under "Details" and in the console, where they look.
+   */
   #problems(generation: number, problems: string[]) {
     if (generation !== this.#generation) return;
+    console.warn(`coursefit: this quiz cannot be shown:\n${problems.join("\n")}`);
     // The notice's heading is one below the base: base 1 makes it an h2 under the host's h1
     // (with 2 it was an h3 straight after the h1, which skips a level).
     this.#root?.render(
       <HeadingBase.Provider value={1}>
         <div className="cf">
-          <Notice title="This quiz cannot be shown" tone="error">
-            <ul className="cf-problems">
-              {problems.map((problem) => (
-                <li key={problem}>
-                  <code>{problem}</code>
-                </li>
-              ))}
-            </ul>
+          <Notice title="This quiz cannot be shown right now" tone="error">
+            <details>
+              <summary>Details for the site's owner</summary>
+              <ul className="cf-problems">
+                {problems.map((problem) => (
+                  <li key={problem}>
+                    <code>{problem}</code>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </Notice>
         </div>
       </HeadingBase.Provider>,

@@ -4,15 +4,40 @@ import type { RemoteQuiz } from "./validate-remote";
 
 export type { RemoteQuiz };
 
+/**
+ * A file's bytes, read only up to `limit` + 1, so that a huge file is refused by its size
+ * (before it is decoded) without being downloaded whole.
+ */
+export type FetchBytes = (url: URL, limit: number) => Promise<Uint8Array>;
+
+const fetchBytes: FetchBytes = async (from, limit) => {
+  const response = await fetch(from, { credentials: "omit" });
+  if (!response.ok) throw new Error(`${from.href}: the server answered ${response.status}`);
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  while (length <= limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+  }
+  await reader.cancel().catch(() => {});
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+};
+
 export async function loadRemoteQuiz(url: URL): Promise<RemoteQuiz> {
-  const fetchText = async (from: URL) => {
-    const response = await fetch(from, { credentials: "omit" });
-    if (!response.ok) throw new Error(`${from.href}: the server answered ${response.status}`);
-    return response.text();
-  };
-  let text: string;
+  const { MAX_FILE_BYTES, validateRemoteQuiz } = await import("./validate-remote");
+  let bytes: Uint8Array;
   try {
-    text = await fetchText(url);
+    bytes = await fetchBytes(url, MAX_FILE_BYTES);
   } catch (error) {
     const why =
       error instanceof Error && error.message.startsWith(url.href)
@@ -20,6 +45,5 @@ export async function loadRemoteQuiz(url: URL): Promise<RemoteQuiz> {
         : `${url.href}: could not be loaded (offline, or the server does not allow this page to read it)`;
     return { ok: false, problems: [why] };
   }
-  const { validateRemoteQuiz } = await import("./validate-remote");
-  return validateRemoteQuiz(text, url, fetchText);
+  return validateRemoteQuiz(bytes, url, fetchBytes);
 }

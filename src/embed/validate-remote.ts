@@ -1,29 +1,44 @@
 // Loaded only when a trainer's own quiz is embedded: the validator, the YAML parser and
 // zod stay out of what the built-in quiz ships.
 import "./zod-jitless";
-import { parseQuizText } from "../engine/parse";
+import { decodeFile, MAX_FILE_BYTES, MAX_SOURCE_BYTES, parseQuizText } from "../engine/parse";
 import { formatProblem } from "../engine/problem";
 import type { Quiz } from "../engine/schema";
 import { validateQuiz } from "../engine/validate";
+import type { FetchBytes } from "./remote-quiz";
+
+export { MAX_FILE_BYTES };
 
 export type RemoteQuiz = { ok: true; quiz: Quiz } | { ok: false; problems: string[] };
 
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 
 export async function validateRemoteQuiz(
-  text: string,
+  bytes: Uint8Array,
   url: URL,
-  fetchText: (url: URL) => Promise<string>,
+  fetchBytes: FetchBytes,
 ): Promise<RemoteQuiz> {
-  const fileName = decodeURIComponent(url.pathname.split("/").pop() || "quiz.json");
+  const fileName = fileNameOf(url);
+  const decoded = decodeFile(bytes, MAX_FILE_BYTES);
+  if (!decoded.ok) {
+    const at = { file: fileName, line: 1, col: 1, pointer: "" };
+    return { ok: false, problems: [formatProblem({ ...at, ...decoded })] };
+  }
+  const text = decoded.text;
   // The source documents sit beside the quiz; fetch the ones it names before validating.
   const parsed = parseQuizText(text, fileName);
   const named = parsed.ok ? sourceFiles(parsed.value) : [];
   const sources = new Map<string, string>();
+  const unreadable: string[] = [];
   await Promise.all(
     named.map(async (file) => {
       try {
-        sources.set(file, await fetchText(new URL(file, url)));
+        const source = decodeFile(
+          await fetchBytes(new URL(file, url), MAX_SOURCE_BYTES),
+          MAX_SOURCE_BYTES,
+        );
+        if (source.ok) sources.set(file, source.text);
+        else unreadable.push(`${file}: ${source.message}`);
       } catch {
         // Reported by the validator as source-missing, with its position.
       }
@@ -32,7 +47,20 @@ export async function validateRemoteQuiz(
   const validation = validateQuiz(text, { fileName, loadSource: (file) => sources.get(file) });
   return validation.ok
     ? { ok: true, quiz: validation.quiz }
-    : { ok: false, problems: validation.problems.map(formatProblem) };
+    : { ok: false, problems: [...validation.problems.map(formatProblem), ...unreadable] };
+}
+
+/**
+ * The quiz file's name as the trainer wrote it, for file:line:col. An escape that is not
+ * UTF-8 (`caf%E9.yaml`) cannot be decoded: the name is then shown as it is in the URL.
+ */
+function fileNameOf(url: URL): string {
+  const name = url.pathname.split("/").pop() || "quiz.json";
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 function sourceFiles(value: unknown): string[] {

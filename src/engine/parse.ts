@@ -32,6 +32,35 @@ export const MAX_DEPTH = 32;
  */
 const PRESCAN_DEPTH = 2 * MAX_DEPTH;
 
+/** A source text may be larger than a quiz, but not without end (a 21.6 MB one took 22 s). */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+export type Decoded = { ok: true; text: string } | { ok: false; code: string; message: string };
+
+/**
+ * A file's bytes -> its text. The size is counted in bytes, before decoding (decoded, each
+ * byte that is not UTF-8 becomes a 3-byte replacement character), and a file that is not
+ * UTF-8 is refused as such rather than read as garbled text.
+ */
+export function decodeFile(bytes: Uint8Array, limit = MAX_FILE_BYTES): Decoded {
+  if (bytes.length > limit)
+    return {
+      ok: false,
+      code: "file-too-large",
+      // Readers may stop at limit + 1 bytes, so the exact size is not known here.
+      message: `the file is more than ${limit} bytes, the most it may be`,
+    };
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      ok: false,
+      code: "not-utf8",
+      message: "the file is not UTF-8 text: save it as UTF-8 (most editors offer it under Save As)",
+    };
+  }
+}
+
 export type Position = { line: number; col: number };
 export type ParseFailure = { code: string; message: string; offset: number; path: Path };
 export type Parsed =
@@ -237,6 +266,9 @@ function describeBadKey(key: unknown): string {
 
 function describeBadScalar(value: unknown): string {
   if (typeof value === "number") return `${value} is not allowed here; use a finite number`;
+  // Only YAML 1.1 (a `%YAML 1.1` line at the top) reads an unquoted 2023-06-01 as a date.
+  if (value instanceof Date)
+    return 'under %YAML 1.1 this date is read as a timestamp, not text: write it in quotes ("2023-06-01"), or remove the %YAML 1.1 line';
   const kind =
     value instanceof Date ? "a date" : value instanceof Uint8Array ? "binary data" : typeof value;
   return `this value is ${kind}; only text, numbers, true/false and null are allowed`;

@@ -8,7 +8,15 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and dashes")
   .describe("An identifier: lower-case letters, digits and dashes.");
 
-const text = z.string().trim().min(1, "must not be empty");
+/**
+ * Text a person reads: not empty once trimmed, and not made only of characters that show
+ * nothing (zero-width spaces and joiners, bidi marks, a stray byte-order mark).
+ */
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((s) => /[^\s\p{Cf}]/u.test(s), "must not be empty: it has only invisible characters");
 
 /** Links the page shows: http(s) only, never javascript: or data:. */
 const webUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" });

@@ -25,6 +25,15 @@ export function ResultView({
   onBack,
   onRestart,
 }: Props) {
+  const actions = (
+    <ResultActions
+      quiz={quiz}
+      result={result}
+      link={resultUrl(result.token)}
+      onBack={onBack}
+      onRestart={onRestart}
+    />
+  );
   const rec = result.recommendation;
   if (rec.kind === "none") {
     return (
@@ -33,13 +42,7 @@ export function ResultView({
           {NOTHING_TO_SCORE.title}
         </Heading>
         <p className="cf-lead">{NOTHING_TO_SCORE.body}</p>
-        <ResultActions
-          quiz={quiz}
-          result={result}
-          link={resultUrl(result.token)}
-          onBack={onBack}
-          onRestart={onRestart}
-        />
+        {actions}
       </section>
     );
   }
@@ -110,13 +113,7 @@ export function ResultView({
           return <li key={id}>{outcomeLink?.(id) ?? <NextStep quiz={quiz} outcome={id} />}</li>;
         })}
       </ul>
-      <ResultActions
-        quiz={quiz}
-        result={result}
-        link={resultUrl(result.token)}
-        onBack={onBack}
-        onRestart={onRestart}
-      />
+      {actions}
     </section>
   );
 }

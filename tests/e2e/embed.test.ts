@@ -93,6 +93,7 @@ const HOST_FILES: Record<string, string> = {
   "own.html": hostPage({ body: '<coursefit-quiz src="{{host}}/my-quiz.yaml"></coursefit-quiz>' }),
   "broken.html": hostPage({ body: BROKEN_BODY }),
   "missing.html": hostPage({ body: '<coursefit-quiz src="no-such-quiz.yaml"></coursefit-quiz>' }),
+  "latin1.html": hostPage({ body: '<coursefit-quiz src="caf%E9.yaml"></coursefit-quiz>' }),
   // Without one, Chromium asks for /favicon.ico at some point and logs the 404 as an error.
   "favicon.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>',
   "my-quiz.yaml": fixture("valid/minimal.yaml"),
@@ -542,6 +543,42 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     expect(problems).toEqual([
       "console: Failed to load resource: the server responded with a status of 404 (Not Found)",
     ]);
+  });
+
+  it("gives a quiz address with an escape that is not UTF-8 the notice, not an endless loading", async () => {
+    const { page, problems } = await browser.open();
+    const warnings: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "warning") warnings.push(m.text());
+    });
+    // Answered here: the test's host server cannot itself decode such an address.
+    await page.route(`${host.origin}/caf%E9.yaml`, (route) =>
+      route.fulfill({ status: 404, body: "", headers: { "Access-Control-Allow-Origin": "*" } }),
+    );
+    await page.goto(`${host.url}latin1.html`);
+    const notice = page.getByRole("region", { name: "This quiz cannot be shown right now" });
+    await notice.waitFor();
+    // Plain words for a visitor; the details for the site's owner, and in the console.
+    expect(await notice.getByText("Details for the site's owner").isVisible()).toBe(true);
+    expect(await notice.locator("li").first().isVisible()).toBe(false);
+    expect(await notice.locator("li").allTextContents()).toEqual([
+      `${host.origin}/caf%E9.yaml: the server answered 404`,
+    ]);
+    expect(warnings.join("\n")).toContain(`${host.origin}/caf%E9.yaml: the server answered 404`);
+    expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    // The address is decoded nowhere: no URIError reached the page.
+    expect(problems.join("\n")).not.toContain("URIError");
+  });
+
+  it("says so when a result link is damaged, as the page does, instead of showing the intro", async () => {
+    const { page, problems } = await browser.open();
+    // A result link to a trainer's quiz opens on the trainer's page.
+    await page.goto(`${host.url}own.html#r=AAAA-damaged`);
+    const notice = page
+      .locator("coursefit-quiz")
+      .getByText(/This link is damaged|cut short|garbled|do not belong/);
+    await notice.first().waitFor();
+    expectNoProblems(problems);
   });
 
   it("passes axe on the host page: intro, a refused step, review, result, welcome back, an invalid quiz", async () => {

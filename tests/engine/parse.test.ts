@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_DEPTH, MAX_FILE_BYTES, type Parsed, parseQuizText } from "../../src/engine/parse";
+import {
+  decodeFile,
+  MAX_DEPTH,
+  MAX_FILE_BYTES,
+  type Parsed,
+  parseQuizText,
+} from "../../src/engine/parse";
 import type { Path } from "../../src/engine/problem";
 import { validateQuiz } from "../../src/engine/validate";
 
@@ -361,5 +367,45 @@ describe("odd files", () => {
   it("refuses JSON comments and trailing commas", () => {
     expect(failure(parseQuizText('{"a": 1 // note\n}', "q.json")).code).toBe("malformed-json");
     expect(failure(parseQuizText('{"a": 1,}', "q.json")).code).toBe("malformed-json");
+  });
+});
+
+describe("decodeFile", () => {
+  it("counts a file's size in bytes, before decoding", () => {
+    // 900,000 bytes that are not UTF-8 would decode to 2.7 million bytes of U+FFFD.
+    const latin1 = new Uint8Array(900_000).fill(0xe9);
+    expect(decodeFile(latin1)).toMatchObject({ ok: false, code: "not-utf8" });
+    expect(decodeFile(new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61))).toEqual({
+      ok: false,
+      code: "file-too-large",
+      message: `the file is more than ${MAX_FILE_BYTES} bytes, the most it may be`,
+    });
+    expect(decodeFile(new TextEncoder().encode("id: café"))).toEqual({
+      ok: true,
+      text: "id: café",
+    });
+  });
+
+  it("says plainly that a file is not UTF-8", () => {
+    const result = decodeFile(new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0x63, 0x61, 0x66, 0xe9]));
+    expect(result).toEqual({
+      ok: false,
+      code: "not-utf8",
+      message: "the file is not UTF-8 text: save it as UTF-8 (most editors offer it under Save As)",
+    });
+  });
+});
+
+describe("YAML 1.1 dates", () => {
+  it("explain that %YAML 1.1 reads an unquoted date as a timestamp", () => {
+    const parsed = parseQuizText("%YAML 1.1\n---\ndate: 2023-06-01\n", "q.yaml");
+    expect(parsed).toMatchObject({
+      ok: false,
+      failure: {
+        code: "bad-scalar",
+        message:
+          'under %YAML 1.1 this date is read as a timestamp, not text: write it in quotes ("2023-06-01"), or remove the %YAML 1.1 line',
+      },
+    });
   });
 });
