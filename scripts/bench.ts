@@ -226,6 +226,8 @@ for (const r of table.slice(1)) console.log(line(r));
 console.log(`\nQuiz page, all JS + CSS (gzip): ${against(quiz.js.gzip + quiz.css.gzip)}`);
 console.log(`<coursefit-quiz> element, embed.js with its CSS (gzip): ${against(element.gzip)}`);
 mkdirSync(".bench", { recursive: true });
+// The summaries bench lives in its own file.
+(await import("../bench/summary")).runSummaryBench();
 writeFileSync(
   ".bench/results.json",
   `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, rows, element }, null, 2)}\n`,
