@@ -5,7 +5,7 @@
 //   the same run: `evaluate` for every row into an array.
 // Medians of BENCH_SUMMARY_RUNS runs; BENCH_SUMMARY_ROWS sets the large size (1,000,000).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerValues, compileQuiz, scoreValues, valuesToAnswers } from "../src/engine/compile";
 import { evaluate, type Result } from "../src/engine/result";
@@ -96,7 +96,12 @@ export function runSummaryBench(): void {
   writeFileSync(tokensSmall, `${largeTokens.slice(0, SMALL).join("\n")}\n`);
   writeFileSync(tokensLarge, `${largeTokens.join("\n")}\n`);
   const jsonl = join(DIR, "results-small.jsonl");
-  writeFileSync(jsonl, `${resultLinesOf(quiz, randomValues(compiled, SMALL, 6)).join("\n")}\n`);
+  // Written in batches: 100,000 Results are more text than one JavaScript string holds.
+  writeFileSync(jsonl, "");
+  const resultSets = randomValues(compiled, SMALL, 6);
+  for (let at = 0; at < resultSets.length; at += 5000) {
+    appendFileSync(jsonl, `${resultLinesOf(quiz, resultSets.slice(at, at + 5000)).join("\n")}\n`);
+  }
 
   // The naive baseline: decode each token and evaluate it into an array, in process.
   const smallTokens = readFileSync(tokensSmall, "utf8").trim().split("\n");
