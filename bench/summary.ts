@@ -4,7 +4,7 @@
 //   and peak memory (maximum resident set) at two sizes, against the naive baseline in
 //   the same run: `evaluate` for every row into an array.
 // Medians of BENCH_SUMMARY_RUNS runs; BENCH_SUMMARY_ROWS sets the large size (1,000,000).
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { answerValues, compileQuiz, scoreValues, valuesToAnswers } from "../src/engine/compile";
@@ -32,7 +32,7 @@ function timed(run: () => void): number {
 /** One CLI run: wall milliseconds and peak resident memory in MB (GNU time's %M). */
 function cli(file: string): { ms: number; mb: number } {
   const start = performance.now();
-  const out = execFileSync(
+  const run = spawnSync(
     "/usr/bin/time",
     [
       "-f",
@@ -46,8 +46,10 @@ function cli(file: string): { ms: number; mb: number } {
       file,
       "--json",
     ],
-    { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 },
+    { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
   );
+  if (run.status !== 0) throw new Error(`summarize ${file} failed: ${run.stderr}`);
+  const out = run.stderr;
   const ms = performance.now() - start;
   return { ms, mb: Number(out.trim().split("\n").at(-1)) / 1024 };
 }
