@@ -11,6 +11,7 @@ export const BUILDS: Record<string, string> = {
   index: "index.html",
   frame: "embed.html",
   builder: "builder.html",
+  summary: "summary.html",
   embed: "src/embed/element.tsx",
   resize: "src/embed/resize.ts",
 };

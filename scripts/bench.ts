@@ -331,6 +331,8 @@ console.log(print(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of table.slice(1)) console.log(print(r));
 mkdirSync(".bench", { recursive: true });
+// The summaries bench lives in its own file.
+(await import("../bench/summary")).runSummaryBench();
 writeFileSync(
   ".bench/results.json",
   `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, limits: LIMITS, rows, failures }, null, 2)}\n`,
