@@ -14,8 +14,8 @@ import { builtInQuizzes, DEFAULT_QUIZ } from "../quizzes";
 import { HeadingBase } from "../ui/Heading";
 import { Notice } from "../ui/Notice";
 import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
-import { QuizApp } from "../ui/QuizApp";
 import css from "../ui/quiz.css?inline";
+import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart, resultTokenIn } from "../ui/start";
 import { loadRemoteQuiz } from "./remote-quiz";
 
@@ -111,18 +111,24 @@ export class CoursefitQuizElement extends HTMLElement {
         ? undefined
         : browserProgressStore(this.#progressKey(quiz), localStorageOrNothing);
     // A result link to this host page reopens the result here, if it is for this quiz.
-    const fromHash = linkBase.origin === location.origin ? location.hash : "";
-    const start = decideStart(quiz, fromHash, store);
+    const hash = () => (linkBase.origin === location.origin ? location.hash : undefined);
+    const start = decideStart(quiz, hash() ?? "", store);
     const resultUrl = (token: string) => new URL(`#r=${token}`, linkBase).href;
     this.#root?.render(
       <HeadingBase.Provider value={2}>
-        <QuizApp
+        <ResultLinkQuizApp
           embedded
           key={generation}
           quiz={quiz}
           start={
-            start.kind === "bad-link" && forAnotherQuiz(quiz, fromHash) ? { kind: "fresh" } : start
+            start.kind === "bad-link" && forAnotherQuiz(quiz, hash() ?? "") ? { kind: "fresh" } : start
           }
+          hash={hash}
+          // Only a link to a result of this quiz: another may be for another element.
+          startFromLink={() => {
+            const opened = decideStart(quiz, hash() ?? "", store);
+            return opened.kind === "result" ? opened : undefined;
+          }}
           store={store}
           resultUrl={resultUrl}
           outcomeLink={(outcome, nextStep) => <slot name={`outcome-${outcome}`}>{nextStep}</slot>}

@@ -11,7 +11,7 @@ import { builtInQuizzes, DEFAULT_QUIZ } from "../quizzes";
 import { HeadingBase } from "../ui/Heading";
 import { Notice } from "../ui/Notice";
 import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
-import { QuizApp } from "../ui/QuizApp";
+import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart } from "../ui/start";
 import { onParentHello, parentOrigin, parentPoster, watchHeight } from "./frame-messages";
 import "../ui/quiz.css";
@@ -44,10 +44,13 @@ if (quiz) {
   // The quiz page next to this one opens a result link.
   const resultUrl = (token: string) => new URL(`./#r=${token}`, location.href).href;
   createRoot(container).render(
-    <QuizApp
+    <ResultLinkQuizApp
       embedded
       quiz={quiz}
       start={decideStart(quiz, location.hash, store)}
+      // The host page may point the frame at another result (`embed.html?...#r=...`).
+      hash={() => location.hash}
+      startFromLink={() => decideStart(quiz, location.hash, store)}
       store={store}
       resultUrl={resultUrl}
       onEvent={(event) => {
