@@ -121,7 +121,9 @@ export class CoursefitQuizElement extends HTMLElement {
           key={generation}
           quiz={quiz}
           start={
-            start.kind === "bad-link" && forAnotherQuiz(quiz, hash() ?? "") ? { kind: "fresh" } : start
+            start.kind === "bad-link" && forAnotherQuiz(quiz, hash() ?? "")
+              ? { kind: "fresh" }
+              : start
           }
           hash={hash}
           // Only a link to a result of this quiz: another may be for another element.
