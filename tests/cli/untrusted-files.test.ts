@@ -149,8 +149,12 @@ describe("paths that are not regular files", { timeout: TIMEOUT }, () => {
 
 describe("escapeControls", () => {
   it("escapes C0 but the newline, DEL, C1 and bidi controls, and nothing else", () => {
-    expect(escapeControls("a\u0000\t\r\n\u007f\u0085\u061c\u200f\u2066\u202a b é ✓")).toBe(
-      "a\\u0000\\u0009\\u000d\n\\u007f\\u0085\\u061c\\u200f\\u2066\\u202a b é ✓",
+    expect(escapeControls("a\u0000\t\r\u007f\u0085\u061c\u200f\u2066\u202a b é ✓\n")).toBe(
+      "a\\u0000\\u0009\\u000d\\u007f\\u0085\\u061c\\u200f\\u2066\\u202a b é ✓\n",
     );
+  });
+
+  it("keeps a carriage return that ends a CRLF line, as CSV output needs", () => {
+    expect(escapeControls("a,b\r\nc\rd\r")).toBe("a,b\r\nc\\u000dd\\u000d");
   });
 });
