@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The installed `coursefit` command: registers tsx so that Node runs the TypeScript
-// sources directly, then hands over to the CLI.
-import { register } from "tsx/esm/api";
+// The installed `coursefit` command: the compiled CLI (scripts/build-cli.ts, run by
+// `npm pack`). In a clone of the repository, `npm run coursefit -- ...` runs the sources.
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const cli = new URL("../lib/cli/main.js", import.meta.url);
+if (!existsSync(cli)) {
+  console.error("coursefit: the command is not built; run `npm run build:cli` first");
+  process.exit(1);
+}
+await import(cli.href);

@@ -338,6 +338,8 @@ writeFileSync(
   `${JSON.stringify({ runs: RUNS, throttle: THROTTLE, limits: LIMITS, rows, failures }, null, 2)}\n`,
 );
 
+(await import("../bench/cli-start")).runCliStartBench();
+
 const { benchValidator } = await import("./bench-validator");
 console.log("\ncoursefit validate on the validator's worst cases (process start included):");
 for (const result of benchValidator()) console.log(`  ${result}`);

@@ -11,15 +11,13 @@ import {
   type Stats,
 } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { MAX_FILE_BYTES } from "../engine/parse";
 import { formatProblem } from "../engine/problem";
 import type { Quiz } from "../engine/schema";
 import { type Validation, validateQuiz } from "../engine/validate";
 import { CliError } from "./errors";
+import { BUNDLED_QUIZZES } from "./paths";
 
-/** The quizzes shipped with the package, for `coursefit take csm-vs-cspo`. */
-export const BUNDLED = fileURLToPath(new URL("../../quizzes/", import.meta.url));
 const EXTENSIONS = [".yaml", ".yml", ".json"];
 
 /**
@@ -30,7 +28,7 @@ const EXTENSIONS = [".yaml", ".yml", ".json"];
 export function resolveQuizPath(arg: string): string {
   if (existsSync(arg) || !/^[a-z0-9][a-z0-9-]*$/.test(arg)) return arg;
   for (const extension of EXTENSIONS) {
-    const candidate = join(BUNDLED, `${arg}${extension}`);
+    const candidate = join(BUNDLED_QUIZZES, `${arg}${extension}`);
     if (existsSync(candidate)) {
       const shown = relative(process.cwd(), candidate);
       return shown.startsWith("..") || isAbsolute(shown) ? candidate : shown;

@@ -3,7 +3,6 @@
 // a file by default; PostgreSQL when DATABASE_URL is set.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Quiz } from "../engine/schema";
 import { createApp } from "../server/app";
 import { keepServing, listen } from "../server/listen";
@@ -12,9 +11,9 @@ import { removeExpired } from "../store/results";
 import { ensureTrainerKey } from "../store/trainer";
 import { CliError, UsageError } from "./errors";
 import type { Io } from "./io";
-import { BUNDLED, loadQuiz } from "./load";
+import { loadQuiz } from "./load";
+import { BUILT_PAGES, BUNDLED_QUIZZES } from "./paths";
 
-const PAGES = fileURLToPath(new URL("../../dist/", import.meta.url));
 const DAY_MS = 86_400_000;
 
 export type ServeOptions = {
@@ -67,7 +66,7 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   keepServing();
   const server = await listen(
     createApp({
-      root: options.root ?? PAGES,
+      root: options.root ?? BUILT_PAGES,
       results: { db, quizzes: bundledQuizzes(), allowOrigins: options.allowOrigins },
     }),
     { port },
@@ -89,9 +88,9 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
 /** The quizzes shipped with coursefit, by id: the server scores results with its own copy. */
 function bundledQuizzes(): Record<string, Quiz> {
   const quizzes: Record<string, Quiz> = {};
-  for (const file of readdirSync(BUNDLED)) {
+  for (const file of readdirSync(BUNDLED_QUIZZES)) {
     if (!/\.(ya?ml|json)$/.test(file) || file.endsWith(".schema.json")) continue;
-    const quiz = loadQuiz(join(BUNDLED, file));
+    const quiz = loadQuiz(join(BUNDLED_QUIZZES, file));
     quizzes[quiz.id] = quiz;
   }
   return quizzes;

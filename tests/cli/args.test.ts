@@ -61,10 +61,4 @@ describe("coursefit command line", { timeout: TIMEOUT }, () => {
     expect(extra.status).toBe(2);
     expect(extra.stderr.split("\n")[0]).toBe('coursefit: unexpected argument "other.yaml"');
   });
-
-  it("runs as the installed bin/coursefit.js", () => {
-    const run = coursefit(["--help"], "", "bin/coursefit.js");
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("coursefit take <quiz>");
-  });
 });
