@@ -266,16 +266,33 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-/** Points earned and possible -> the figures, exactly as score.ts works them out. */
+/** Fresh arrays for one scoring's figures. */
+function blankScores(compiled: CompiledQuiz): CompiledScores {
+  return {
+    counted: new Int32Array(compiled.questions.length),
+    traitScores: new Float64Array(compiled.pairs),
+    traitShares: new Float64Array(compiled.traits),
+    outcomeScores: new Float64Array(compiled.outcomes),
+    ranking: new Int32Array(compiled.outcomes),
+    margin: 0,
+    winner: -1,
+    contenders: 0,
+  };
+}
+
+/**
+ * Points earned and possible -> the figures, exactly as score.ts works them out, written
+ * into `out` (whose `counted` the walk has filled), so that the leave-one-out scorings
+ * in scoreWithDecisive reuse one set of arrays instead of allocating for each.
+ */
 function finish(
   compiled: CompiledQuiz,
-  counted: Int32Array,
   earned: Float64Array,
   possible: Float64Array,
+  out: CompiledScores,
 ): CompiledScores {
   const { traits, outcomes, traitWeights, tieMargin } = compiled;
-  const traitScores = new Float64Array(compiled.pairs);
-  const traitShares = new Float64Array(traits);
+  const { traitScores, traitShares, outcomeScores, ranking } = out;
   let totalWeight = 0;
   for (let t = 0; t < traits; t++) {
     let touched = false;
@@ -292,8 +309,6 @@ function finish(
   for (let t = 0; t < traits; t++)
     traitShares[t] = totalWeight > 0 ? (traitShares[t] as number) / totalWeight : 0;
 
-  const outcomeScores = new Float64Array(outcomes);
-  const ranking = new Int32Array(outcomes);
   for (let o = 0; o < outcomes; o++) {
     let sum = 0;
     for (let t = 0; t < traits; t++)
@@ -319,17 +334,19 @@ function finish(
     while (contenders < outcomes && within(outcomeScores[ranking[contenders] as number] as number))
       contenders++;
   }
-  const winner = contenders > 1 ? -1 : (ranking[0] as number);
-  return { counted, traitScores, traitShares, outcomeScores, ranking, margin, winner, contenders };
+  out.margin = margin;
+  out.winner = contenders > 1 ? -1 : (ranking[0] as number);
+  out.contenders = contenders;
+  return out;
 }
 
 /** Scores an answer set given as values (see the top of this file); malformed values count for nothing. */
 export function scoreValues(compiled: CompiledQuiz, values: Int32Array): CompiledScores {
-  const counted = new Int32Array(compiled.questions.length);
+  const scores = blankScores(compiled);
   const earned = new Float64Array(compiled.pairs);
   const possible = new Float64Array(compiled.pairs);
-  walk(compiled, values, counted, earned, possible, 0, -1);
-  return finish(compiled, counted, earned, possible);
+  walk(compiled, values, scores.counted, earned, possible, 0, -1);
+  return finish(compiled, earned, possible, scores);
 }
 
 /** Two scorings recommend the same: the same outcome, or a balance between the same outcomes. */
@@ -358,22 +375,49 @@ export function scoreWithDecisive(
 ): { scores: CompiledScores; decisive: Uint8Array } {
   const n = compiled.questions.length;
   const { pairs } = compiled;
-  const before = new Float64Array(n * 2 * pairs);
-  const counted = new Int32Array(n);
-  const earned = new Float64Array(pairs);
-  const possible = new Float64Array(pairs);
-  walk(compiled, values, counted, earned, possible, 0, -1, before);
-  const scores = finish(compiled, counted, earned, possible);
+  const { before, earned, possible, trial } = scratchFor(compiled);
+  earned.fill(0);
+  possible.fill(0);
+  const scores = blankScores(compiled);
+  walk(compiled, values, scores.counted, earned, possible, 0, -1, before);
+  finish(compiled, earned, possible, scores);
   const decisive = new Uint8Array(n);
   for (let q = 0; q < n; q++) {
-    if (counted[q] === 0) continue;
-    const e = before.slice(q * 2 * pairs, q * 2 * pairs + pairs);
-    const p = before.slice(q * 2 * pairs + pairs, (q + 1) * 2 * pairs);
-    const c = counted.slice();
-    walk(compiled, values, c, e, p, q, q);
-    if (!sameRecommendation(scores, finish(compiled, c, e, p))) decisive[q] = 1;
+    if (scores.counted[q] === 0) continue;
+    earned.set(before.subarray(q * 2 * pairs, q * 2 * pairs + pairs));
+    possible.set(before.subarray(q * 2 * pairs + pairs, (q + 1) * 2 * pairs));
+    trial.counted.set(scores.counted);
+    walk(compiled, values, trial.counted, earned, possible, q, q);
+    if (!sameRecommendation(scores, finish(compiled, earned, possible, trial))) decisive[q] = 1;
   }
   return { scores, decisive };
+}
+
+type Scratch = {
+  before: Float64Array;
+  earned: Float64Array;
+  possible: Float64Array;
+  trial: CompiledScores;
+};
+const scratches = new WeakMap<CompiledQuiz, Scratch>();
+
+/**
+ * Working arrays for scoreWithDecisive, made once per quiz: a summary calls it for every
+ * row, and allocating them each time cost more than the scoring. Safe to share, since a
+ * scoring runs to its end before the next begins.
+ */
+function scratchFor(compiled: CompiledQuiz): Scratch {
+  let scratch = scratches.get(compiled);
+  if (!scratch) {
+    scratch = {
+      before: new Float64Array(compiled.questions.length * 2 * compiled.pairs),
+      earned: new Float64Array(compiled.pairs),
+      possible: new Float64Array(compiled.pairs),
+      trial: blankScores(compiled),
+    };
+    scratches.set(compiled, scratch);
+  }
+  return scratch;
 }
 
 /** The reference scorer's shape, from compiled figures (for evaluate and the explanations). */
