@@ -202,9 +202,8 @@ function holds(c: CompiledCondition, question: CompiledQuestion | undefined, val
 }
 
 /**
- * Walks questions `from` onwards, deciding which are shown and adding what counts to
- * `earned` and `possible` (in quiz order, as the reference scorer does). `skip` is a
- * question treated as unanswered (-1 for none): "what if this answer were left out".
+ * Walks the questions, deciding which are shown and adding what counts to `earned` and
+ * `possible` (in quiz order, as the reference scorer does).
  */
 function walk(
   compiled: CompiledQuiz,
@@ -212,19 +211,19 @@ function walk(
   counted: Int32Array,
   earned: Float64Array,
   possible: Float64Array,
-  from: number,
-  skip: number,
   /** When given, receives earned then possible as they stood before each question. */
   before?: Float64Array,
+  /** When given, receives each counted question's points per pair (see walkWithout). */
+  contributions?: Float64Array,
 ): void {
   const { questions, pairs } = compiled;
-  for (let q = from; q < questions.length; q++) {
+  for (let q = 0; q < questions.length; q++) {
     const question = questions[q] as CompiledQuestion;
     if (before) {
       before.set(earned, q * 2 * pairs);
       before.set(possible, q * 2 * pairs + pairs);
     }
-    let value = q === skip ? 0 : (values[q] ?? 0);
+    let value = values[q] ?? 0;
     for (const c of question.showIf) {
       if (!holds(c, questions[c.question], counted[c.question] ?? 0)) {
         value = 0;
@@ -235,29 +234,58 @@ function walk(
     counted[q] = value;
     if (value === 0) continue;
     const { points, most } = question;
-    if (question.kind === "single") {
-      const at = (value - 1) * pairs;
-      for (let p = 0; p < pairs; p++) {
-        earned[p] = (earned[p] as number) + (points[at + p] as number);
-        possible[p] = (possible[p] as number) + (most[p] as number);
-      }
-    } else if (question.kind === "multiple") {
-      for (let p = 0; p < pairs; p++) {
-        let sum = 0;
+    const at = q * pairs;
+    for (let p = 0; p < pairs; p++) {
+      let gain: number;
+      if (question.kind === "single") {
+        gain = points[(value - 1) * pairs + p] as number;
+      } else if (question.kind === "multiple") {
+        gain = 0;
         for (let o = 0, bits = value; bits !== 0; o++, bits >>>= 1) {
-          if (bits & 1) sum += points[o * pairs + p] as number;
+          if (bits & 1) gain += points[o * pairs + p] as number;
         }
-        earned[p] = (earned[p] as number) + sum;
-        possible[p] = (possible[p] as number) + (most[p] as number);
+      } else {
+        const agreement = (value - 1) / (question.size - 1);
+        gain = agreement * (points[p] as number) + (1 - agreement) * (points[pairs + p] as number);
       }
-    } else {
-      const agreement = (value - 1) / (question.size - 1);
-      for (let p = 0; p < pairs; p++) {
-        earned[p] =
-          (earned[p] as number) +
-          (agreement * (points[p] as number) + (1 - agreement) * (points[pairs + p] as number));
-        possible[p] = (possible[p] as number) + (most[p] as number);
+      if (contributions) contributions[at + p] = gain;
+      earned[p] = (earned[p] as number) + gain;
+      possible[p] = (possible[p] as number) + (most[p] as number);
+    }
+  }
+}
+
+/**
+ * The walk again from question `skip` on, with `skip` left out: what the full walk gives
+ * for those answers, for less. Leaving an answer out can only hide later questions (a
+ * show-if never holds for an unanswered question), so each later question either drops
+ * out or adds exactly the points the full walk recorded for it, in the same order.
+ */
+function walkWithout(
+  compiled: CompiledQuiz,
+  counted: Int32Array,
+  contributions: Float64Array,
+  earned: Float64Array,
+  possible: Float64Array,
+  skip: number,
+): void {
+  const { questions, pairs } = compiled;
+  counted[skip] = 0;
+  for (let q = skip + 1; q < questions.length; q++) {
+    if (counted[q] === 0) continue;
+    const question = questions[q] as CompiledQuestion;
+    for (const c of question.showIf) {
+      if (!holds(c, questions[c.question], counted[c.question] ?? 0)) {
+        counted[q] = 0;
+        break;
       }
+    }
+    if (counted[q] === 0) continue;
+    const { most } = question;
+    const at = q * pairs;
+    for (let p = 0; p < pairs; p++) {
+      earned[p] = (earned[p] as number) + (contributions[at + p] as number);
+      possible[p] = (possible[p] as number) + (most[p] as number);
     }
   }
 }
@@ -345,7 +373,7 @@ export function scoreValues(compiled: CompiledQuiz, values: Int32Array): Compile
   const scores = blankScores(compiled);
   const earned = new Float64Array(compiled.pairs);
   const possible = new Float64Array(compiled.pairs);
-  walk(compiled, values, scores.counted, earned, possible, 0, -1);
+  walk(compiled, values, scores.counted, earned, possible);
   return finish(compiled, earned, possible, scores);
 }
 
@@ -366,8 +394,8 @@ export function sameRecommendation(a: CompiledScores, b: CompiledScores): boolea
 /**
  * Scores an answer set and finds, for each question, whether leaving its answer out
  * would change the recommendation (a question that did not count never would). Each
- * leave-one-out restarts the walk at that question from the sums before it, so the
- * figures stay exact and the later questions it shows or hides are decided again.
+ * leave-one-out restarts at that question from the sums before it (walkWithout), so the
+ * figures stay exact and the later questions it hides are decided again.
  */
 export function scoreWithDecisive(
   compiled: CompiledQuiz,
@@ -375,11 +403,11 @@ export function scoreWithDecisive(
 ): { scores: CompiledScores; decisive: Uint8Array } {
   const n = compiled.questions.length;
   const { pairs } = compiled;
-  const { before, earned, possible, trial } = scratchFor(compiled);
+  const { before, contributions, earned, possible, trial } = scratchFor(compiled);
   earned.fill(0);
   possible.fill(0);
   const scores = blankScores(compiled);
-  walk(compiled, values, scores.counted, earned, possible, 0, -1, before);
+  walk(compiled, values, scores.counted, earned, possible, before, contributions);
   finish(compiled, earned, possible, scores);
   const decisive = new Uint8Array(n);
   for (let q = 0; q < n; q++) {
@@ -387,7 +415,7 @@ export function scoreWithDecisive(
     earned.set(before.subarray(q * 2 * pairs, q * 2 * pairs + pairs));
     possible.set(before.subarray(q * 2 * pairs + pairs, (q + 1) * 2 * pairs));
     trial.counted.set(scores.counted);
-    walk(compiled, values, trial.counted, earned, possible, q, q);
+    walkWithout(compiled, trial.counted, contributions, earned, possible, q);
     if (!sameRecommendation(scores, finish(compiled, earned, possible, trial))) decisive[q] = 1;
   }
   return { scores, decisive };
@@ -395,6 +423,7 @@ export function scoreWithDecisive(
 
 type Scratch = {
   before: Float64Array;
+  contributions: Float64Array;
   earned: Float64Array;
   possible: Float64Array;
   trial: CompiledScores;
@@ -411,6 +440,7 @@ function scratchFor(compiled: CompiledQuiz): Scratch {
   if (!scratch) {
     scratch = {
       before: new Float64Array(compiled.questions.length * 2 * compiled.pairs),
+      contributions: new Float64Array(compiled.questions.length * compiled.pairs),
       earned: new Float64Array(compiled.pairs),
       possible: new Float64Array(compiled.pairs),
       trial: blankScores(compiled),

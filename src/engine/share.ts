@@ -40,6 +40,8 @@ export type TokenError = {
 };
 
 export type DecodeResult = { ok: true; answers: Answers } | { ok: false; error: TokenError };
+/** One value per question, in quiz order, as the token stores it (see the top of this file). */
+export type DecodedValues = { ok: true; values: Int32Array } | { ok: false; error: TokenError };
 
 // ---------------------------------------------------------------------------------------
 // Hashes
@@ -123,15 +125,35 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Bytes, or undefined if the text is not base64url. Callers check the alphabet first. */
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const SEXTETS = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) SEXTETS[ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * Bytes, or undefined if the text is not canonical base64url without padding: refused too
+ * are spellings that differ only in the unused low bits of the last character, so that
+ * each byte string has exactly one token. Read straight from a table: summaries decode
+ * millions of tokens.
+ */
 function fromBase64Url(text: string): Uint8Array | undefined {
-  if (text.length % 4 === 1) return undefined; // no byte count has this length
-  try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch {
-    return undefined;
+  const tail = text.length % 4;
+  if (tail === 1) return undefined; // no byte count has this length
+  const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let held = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const sextet = SEXTETS[text.charCodeAt(i)] ?? -1;
+    if (sextet < 0) return undefined;
+    bits = (bits << 6) | sextet;
+    held += 6;
+    if (held >= 8) {
+      held -= 8;
+      bytes[at++] = (bits >>> held) & 0xff;
+    }
   }
+  // What is left over (2 or 4 bits) must be zero.
+  return (bits & ((1 << held) - 1)) === 0 ? bytes : undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -215,7 +237,7 @@ export function encodeAnswers(quiz: Quiz, answers: Answers): string {
 // ---------------------------------------------------------------------------------------
 // Decoding
 
-function failure(kind: TokenError["kind"], message: string): DecodeResult {
+function failure(kind: TokenError["kind"], message: string): { ok: false; error: TokenError } {
   return { ok: false, error: { kind, message } };
 }
 
@@ -237,6 +259,29 @@ function bitCount(value: number): number {
  * input; answers returned are always valid for this quiz (show-if visibility aside).
  */
 export function decodeAnswers(quiz: Quiz, token: string): DecodeResult {
+  const decoded = decodeValues(quiz, token);
+  if (!decoded.ok) return decoded;
+  const answers: Record<string, Answer> = {};
+  quiz.questions.forEach((question, index) => {
+    const value = decoded.values[index] ?? 0;
+    if (value === 0) return;
+    if (question.type === "scale") answers[question.id] = value;
+    else if (question.type === "single")
+      answers[question.id] = question.options[value - 1]?.id ?? "";
+    else
+      answers[question.id] = question.options
+        .filter((_, bit) => Math.floor(value / 2 ** bit) % 2 === 1)
+        .map((option) => option.id);
+  });
+  return { ok: true, answers };
+}
+
+/**
+ * decodeAnswers without the ids: the values a token carries, each checked against its
+ * question exactly as decodeAnswers checks them. What summaries read, without making and
+ * then unmaking an answers object per row.
+ */
+export function decodeValues(quiz: Quiz, token: string): DecodedValues {
   const damaged = (why: string) => failure("malformed", `This link is damaged: ${why}`);
   if (typeof token !== "string") return damaged("it carries no result code.");
   if (token.length > MAX_TOKEN_LENGTH) return damaged("its result code is far too long.");
@@ -244,9 +289,7 @@ export function decodeAnswers(quiz: Quiz, token: string): DecodeResult {
     return damaged("its result code contains characters that do not belong there.");
   }
   const bytes = fromBase64Url(token);
-  // Re-spelling the bytes must give the token back: this refuses spellings that differ
-  // only in the unused low bits of the last character.
-  if (!bytes || toBase64Url(bytes) !== token) {
+  if (!bytes) {
     return damaged("its result code is cut short or garbled.");
   }
   if (bytes.length < HEADER_BYTES + CRC_BYTES) return damaged("its result code is too short.");
@@ -277,7 +320,7 @@ export function decodeAnswers(quiz: Quiz, token: string): DecodeResult {
 
   const invalid = (why: string) =>
     failure("invalid-answers", `This link's answers do not fit this quiz: ${why}`);
-  const answers: Record<string, Answer> = {};
+  const values = new Int32Array(quiz.questions.length);
   let at = HEADER_BYTES;
   for (const [index, question] of quiz.questions.entries()) {
     const number = index + 1;
@@ -307,11 +350,9 @@ export function decodeAnswers(quiz: Quiz, token: string): DecodeResult {
 
     switch (question.type) {
       case "single": {
-        const option = question.options[value - 1];
-        if (!option) {
+        if (!question.options[value - 1]) {
           return invalid(`question ${number} has an answer that is not one of its options.`);
         }
-        answers[question.id] = option.id;
         break;
       }
       case "multiple": {
@@ -324,20 +365,17 @@ export function decodeAnswers(quiz: Quiz, token: string): DecodeResult {
             `question ${number} has ${count} options ticked, outside the ${question.minChoices} to ${question.maxChoices} allowed.`,
           );
         }
-        answers[question.id] = question.options
-          .filter((_, bit) => Math.floor(value / 2 ** bit) % 2 === 1)
-          .map((option) => option.id);
         break;
       }
       case "scale": {
         if (value > question.labels.length) {
           return invalid(`question ${number} has a point beyond the end of its scale.`);
         }
-        answers[question.id] = value;
         break;
       }
     }
+    values[index] = value;
   }
   if (at !== end) return invalid("it has more answers than the quiz has questions.");
-  return { ok: true, answers };
+  return { ok: true, values };
 }

@@ -8,7 +8,7 @@ import { answerProblem } from "../answers";
 import { answerValues, type CompiledQuiz } from "../compile";
 import { own } from "../own";
 import type { Answer } from "../schema";
-import { decodeAnswers } from "../share";
+import { decodeValues } from "../share";
 
 export type RowInput =
   | {
@@ -41,11 +41,11 @@ export function fromLinkOrToken(compiled: CompiledQuiz, text: string): RowInput 
 }
 
 function fromToken(compiled: CompiledQuiz, token: string, day: number | undefined): RowInput {
-  const decoded = decodeAnswers(compiled.quiz, token);
+  const decoded = decodeValues(compiled.quiz, token);
   if (decoded.ok) {
     return {
       kind: "answers",
-      values: answerValues(compiled, decoded.answers),
+      values: decoded.values,
       rescored: false,
       day,
       key: token,
