@@ -1,6 +1,7 @@
 // The summary's speed, printed by `npm run bench` (or on its own: `npx tsx bench/summary.ts`):
 // - scoring: the compiled scorer per answer set, against scoreAnswers and evaluate;
-// - the CLI: tokens and Result JSON Lines summarised by `coursefit summarize`, wall time
+// - the CLI: tokens and Result JSON Lines summarised by `coursefit summarize` (compiled,
+//   as installed), wall time
 //   and peak memory (maximum resident set) at two sizes, against the naive baseline in
 //   the same run: `evaluate` for every row into an array.
 // Medians of BENCH_SUMMARY_RUNS runs; BENCH_SUMMARY_ROWS sets the large size (1,000,000).
@@ -11,6 +12,7 @@ import { answerValues, compileQuiz, scoreValues, valuesToAnswers } from "../src/
 import { evaluate, type Result } from "../src/engine/result";
 import { scoreAnswers } from "../src/engine/score";
 import { decodeAnswers } from "../src/engine/share";
+import { buildCompiledCli } from "./compiled-cli";
 import { builtInQuiz, QUIZ_PATH, randomValues, resultLinesOf, tokensOf } from "./summary-data";
 
 const RUNS = Number(process.env.BENCH_SUMMARY_RUNS ?? 3);
@@ -34,18 +36,7 @@ function cli(file: string): { ms: number; mb: number } {
   const start = performance.now();
   const run = spawnSync(
     "/usr/bin/time",
-    [
-      "-f",
-      "%M",
-      process.execPath,
-      "--import",
-      "tsx",
-      "src/cli/main.ts",
-      "summarize",
-      QUIZ_PATH,
-      file,
-      "--json",
-    ],
+    ["-f", "%M", process.execPath, buildCompiledCli(), "summarize", QUIZ_PATH, file, "--json"],
     { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
   );
   if (run.status !== 0) throw new Error(`summarize ${file} failed: ${run.stderr}`);

@@ -14,7 +14,7 @@ const USAGE: Record<string, string> = {
   take: "coursefit take <quiz>",
   summarize: "coursefit summarize <quiz> <files...|-> [--json | --csv]",
   serve:
-    "coursefit serve [--db FILE] [--allow-origin URL]... [--retain DAYS] [--port N] [--root DIR]",
+    "coursefit serve [--db FILE] [--allow-origin URL]... [--retain DAYS] [--rate N] [--port N] [--root DIR]",
 };
 
 const ABOUT: Record<string, string> = {
@@ -50,6 +50,7 @@ Options:
   --db FILE               the SQLite file for results (serve; default coursefit.db)
   --allow-origin URL      an origin whose pages may send results (serve; repeatable)
   --retain DAYS           delete results older than this (serve; default 365)
+  --rate N                results one address may send a minute (serve; default 30)
   --port N                the port (serve; default PORT or 4173)
   --root DIR              the built pages to serve (serve; default the package's dist/)
   -h, --help              show this help
@@ -65,6 +66,7 @@ const OPTIONS = {
   db: { type: "string" },
   "allow-origin": { type: "string", multiple: true },
   retain: { type: "string" },
+  rate: { type: "string" },
   port: { type: "string" },
   root: { type: "string" },
 } as const;
@@ -75,7 +77,7 @@ const ALLOWED: Record<string, (keyof typeof OPTIONS)[]> = {
   score: ["answers", "json", "help"],
   take: ["help"],
   summarize: ["json", "csv", "help"],
-  serve: ["db", "allow-origin", "retain", "port", "root", "help"],
+  serve: ["db", "allow-origin", "retain", "rate", "port", "root", "help"],
 };
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -131,6 +133,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         db: text(values.db) ?? "coursefit.db",
         allowOrigins: (values["allow-origin"] ?? []).filter((v) => typeof v === "string"),
         retain: text(values.retain) ?? "365",
+        rate: text(values.rate) ?? "30",
         port: text(values.port) ?? process.env.PORT ?? "4173",
         ...(text(values.root) ? { root: text(values.root) } : {}),
       },

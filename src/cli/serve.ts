@@ -20,6 +20,7 @@ export type ServeOptions = {
   db: string;
   allowOrigins: string[];
   retain: string;
+  rate: string;
   port: string;
   root?: string;
 };
@@ -29,6 +30,13 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   if (!Number.isInteger(retainDays) || retainDays < 1) {
     throw new UsageError(
       `--retain must be a whole number of days, not "${options.retain}"`,
+      "serve",
+    );
+  }
+  const rate = Number(options.rate);
+  if (!Number.isInteger(rate) || rate < 1) {
+    throw new UsageError(
+      `--rate must be a whole number of results a minute, not "${options.rate}"`,
       "serve",
     );
   }
@@ -67,7 +75,12 @@ export async function serveCommand(options: ServeOptions, io: Io): Promise<numbe
   const server = await listen(
     createApp({
       root: options.root ?? BUILT_PAGES,
-      results: { db, quizzes: bundledQuizzes(), allowOrigins: options.allowOrigins },
+      results: {
+        db,
+        quizzes: bundledQuizzes(),
+        allowOrigins: options.allowOrigins,
+        rate: { limit: rate, windowMs: 60_000 },
+      },
     }),
     { port },
   );

@@ -1,7 +1,7 @@
 // `coursefit serve`, as a trainer runs it: a real process on a free port with a SQLite
 // file, a result sent from an allowed origin, the trainer signing in with the key that
 // was printed once, and a restart that keeps both.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { encodeAnswers } from "../../src/engine/share";
 import { COMPLETE_ANSWERS } from "../helpers/answers";
 import { loadQuiz } from "../helpers/quiz";
+import { type Served, startServe, stopServe } from "../helpers/serve-process";
 import { makeSite } from "../server/site";
 import { TIMEOUT } from "./run";
 
@@ -25,47 +26,14 @@ const TRAINER = "https://trainer.example";
 const quiz = loadQuiz();
 const env = { ...process.env, DATABASE_URL: "", COURSEFIT_TRAINER_KEY: "" };
 
-/** Starts `coursefit serve`; resolves with its address and what it printed by then. */
-function serve(): Promise<{ child: ChildProcess; url: string; out: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "src/cli/main.ts",
-      "serve",
-      "--db",
-      join(dir, "results.db"),
-      "--port",
-      "0",
-      "--root",
-      site.root,
-      "--allow-origin",
-      TRAINER,
-    ],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
+/** Starts `coursefit serve` on the test's SQLite file and pages. */
+async function serve(): Promise<Served> {
+  const served = await startServe(
+    ["--db", join(dir, "results.db"), "--root", site.root, "--allow-origin", TRAINER],
+    env,
   );
-  running.push(child);
-  return new Promise((done, fail) => {
-    let out = "";
-    let err = "";
-    child.stderr?.on("data", (chunk) => {
-      err += chunk;
-    });
-    child.stdout?.on("data", (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match?.[1]) done({ child, url: match[1], out });
-    });
-    child.once("exit", (code) => fail(new Error(`serve exited (${code}): ${err}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((done) => {
-    child.once("exit", (code) => done(code));
-    child.kill("SIGTERM");
-  });
+  running.push(served.child);
+  return served;
 }
 
 describe("coursefit serve", { timeout: TIMEOUT }, () => {
@@ -84,7 +52,7 @@ describe("coursefit serve", { timeout: TIMEOUT }, () => {
       }),
     });
     expect(sent.status).toBe(201);
-    expect(await stop(first.child)).toBe(0);
+    expect(await stopServe(first.child)).toBe(0);
 
     const second = await serve();
     expect(second.out).not.toContain("Trainer key");
@@ -104,6 +72,6 @@ describe("coursefit serve", { timeout: TIMEOUT }, () => {
       submission: "serve-test-submission-1",
       quiz: quiz.id,
     });
-    expect(await stop(second.child)).toBe(0);
+    expect(await stopServe(second.child)).toBe(0);
   });
 });

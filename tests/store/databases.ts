@@ -11,9 +11,12 @@ export const DATABASES = [
     name: "SQLite",
     open: async () => {
       const dir = mkdtempSync(join(tmpdir(), "coursefit-db-"));
-      const db = await openDatabase({ file: join(dir, "results.db") });
+      const file = join(dir, "results.db");
+      const db = await openDatabase({ file });
       return {
         db,
+        /** How a `coursefit serve` process reaches the same database. */
+        serveWith: { args: ["--db", file], env: { DATABASE_URL: "" } },
         close: async () => {
           await db.destroy();
           rmSync(dir, { recursive: true, force: true });
@@ -35,6 +38,7 @@ export const DATABASES = [
             const db = await openDatabase({ url: target.toString() });
             return {
               db,
+              serveWith: { args: [] as string[], env: { DATABASE_URL: target.toString() } },
               close: async () => {
                 await db.destroy();
                 await admin(url, `drop schema ${schema} cascade`);
