@@ -24,7 +24,7 @@ import { useStepFocus } from "./use-step-focus";
 /** Where a visit starts; the shell decides before the first render. */
 export type Start =
   | { kind: "fresh" }
-  | { kind: "resume"; progress: Progress; dropped: number }
+  | { kind: "resume"; progress: Progress; dropped: number; unknown: number }
   | { kind: "result"; answers: Answers }
   | { kind: "bad-link"; message: string };
 
@@ -82,6 +82,8 @@ export function QuizApp(props: QuizAppProps) {
             You have a quiz in progress.
             {pending.dropped > 0 &&
               ` The quiz has changed since: ${pending.dropped} of your answers no longer ${pending.dropped === 1 ? "applies" : "apply"} and ${pending.dropped === 1 ? "was" : "were"} removed.`}
+            {pending.unknown > 0 &&
+              " Part of what was saved is for questions this quiz does not have (the quiz has changed, or the saved progress was damaged) and was left out."}
           </p>
           <div className="cf-actions">
             <button
