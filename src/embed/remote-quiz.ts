@@ -30,6 +30,7 @@ export type FetchBytes = (url: URL, limit: number) => Promise<Uint8Array>;
 export const CHECK_LIMIT_MS = 10_000;
 /** How long validate.html may take to start its worker once it has loaded. */
 const READY_LIMIT_MS = 10_000;
+const FRAME_DIRECTIVES = new Set(["frame-src", "child-src", "default-src"]);
 
 const fetchBytes: FetchBytes = async (from, limit) => {
   const response = await fetch(from, { credentials: "omit" });
@@ -74,8 +75,13 @@ function checkInFrame(url: URL, { page, within }: Checker): Promise<RemoteQuiz |
     frame.hidden = true;
     frame.title = "Quiz checker";
     const channel = new MessageChannel();
+    // The host page's policy refused the frame (frame-src, or what it falls back on).
     const refused = (event: SecurityPolicyViolationEvent) => {
-      if (event.blockedURI.startsWith(page.origin)) finish(undefined);
+      if (
+        FRAME_DIRECTIVES.has(event.effectiveDirective) &&
+        event.blockedURI.startsWith(page.origin)
+      )
+        finish(undefined);
     };
     let starting: ReturnType<typeof setTimeout> | undefined;
     const finish = (result: RemoteQuiz | undefined) => {
