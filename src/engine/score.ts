@@ -176,7 +176,8 @@ export function mostPointsFor(question: Question, traitId: string, outcomeId: st
   }
 }
 
-function pointsIn(weights: Weights, traitId: string, outcomeId: string): number {
+/** The points that one set of weights (an option's, a scale's end) gives one pair. */
+export function pointsIn(weights: Weights, traitId: string, outcomeId: string): number {
   const perOutcome = own(weights, traitId);
   return (perOutcome && own(perOutcome, outcomeId)) ?? 0;
 }
