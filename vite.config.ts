@@ -10,6 +10,8 @@ const STABLE_NAMES: Record<string, string> = { embed: "embed.js", resize: "resiz
 export const BUILDS: Record<string, string> = {
   index: "index.html",
   frame: "embed.html",
+  // The hidden frame in which the element checks a trainer's quiz, in a worker.
+  validate: "validate.html",
   builder: "builder.html",
   summary: "summary.html",
   embed: "src/embed/element.tsx",
@@ -38,6 +40,8 @@ export default defineConfig({
       },
     },
   },
+  // Module workers (validate.html's): the worker is one file of its own.
+  worker: { format: "es" },
   test: {
     include: ["tests/**/*.test.{ts,tsx}"],
     exclude: ["tests/e2e/**"],

@@ -17,7 +17,7 @@ import { browserProgressStore, localStorageOrNothing } from "../ui/progress-stor
 import css from "../ui/quiz.css?inline";
 import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart, resultTokenIn } from "../ui/start";
-import { loadRemoteQuiz } from "./remote-quiz";
+import { loadRemoteQuiz, type RemoteQuiz } from "./remote-quiz";
 
 const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
   started: "coursefit-start",
@@ -95,13 +95,22 @@ export class CoursefitQuizElement extends HTMLElement {
       return;
     }
     this.#root?.render(<p className="cf">Loading the quiz…</p>);
-    const loaded = await loadRemoteQuiz(url).catch((error: unknown) => ({
-      ok: false as const,
-      problems: [`${url.href}: could not be checked (${String(error)})`],
-    }));
+    // The checker frame goes into the shadow root, hidden, and is removed once it has answered.
+    const checker = { page: new URL("validate.html", QUIZ_PAGE), within: this.shadowRoot ?? this };
+    const loaded = await loadRemoteQuiz(url, checker).catch(
+      (error: unknown): RemoteQuiz => ({
+        ok: false,
+        problems: [`${url.href}: could not be checked (${String(error)})`],
+      }),
+    );
     if (generation !== this.#generation) return;
     if (loaded.ok) this.#render(loaded.quiz, generation, new URL(location.href));
-    else this.#problems(generation, loaded.problems);
+    else
+      this.#problems(
+        generation,
+        loaded.problems,
+        loaded.tooSlow ? "This quiz took too long to check" : undefined,
+      );
   }
 
   /** Shows the quiz; `linkBase` is the page whose `#r=` address reopens a result. */
@@ -175,7 +184,7 @@ export class CoursefitQuizElement extends HTMLElement {
    * A visitor gets a short, plain notice; the site's owner finds the file:line:col
    * diagnostics under "Details" and in the console, where they look.
    */
-  #problems(generation: number, problems: string[]) {
+  #problems(generation: number, problems: string[], title = "This quiz cannot be shown right now") {
     if (generation !== this.#generation) return;
     console.warn(`coursefit: this quiz cannot be shown:\n${problems.join("\n")}`);
     // The notice's heading is one below the base: base 1 makes it an h2 under the host's h1
@@ -183,7 +192,7 @@ export class CoursefitQuizElement extends HTMLElement {
     this.#root?.render(
       <HeadingBase.Provider value={1}>
         <div className="cf">
-          <Notice title="This quiz cannot be shown right now" tone="error">
+          <Notice title={title} tone="error">
             <details>
               <summary>Details for the site's owner</summary>
               <ul className="cf-problems">

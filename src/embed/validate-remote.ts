@@ -1,5 +1,6 @@
 // Loaded only when a trainer's own quiz is embedded: the validator, the YAML parser and
-// zod stay out of what the built-in quiz ships.
+// zod stay out of what the built-in quiz ships. It runs in a Web Worker (validate-worker.ts),
+// or on the host page when that page allows no frame of the quiz's origin (remote-quiz.ts).
 import "./zod-jitless";
 import { decodeFile, MAX_FILE_BYTES, MAX_SOURCE_BYTES, parseQuizText } from "../engine/parse";
 import { formatProblem } from "../engine/problem";
@@ -7,13 +8,29 @@ import type { Quiz } from "../engine/schema";
 import { validateQuiz } from "../engine/validate";
 import type { FetchBytes } from "./remote-quiz";
 
-export { MAX_FILE_BYTES };
+export type RemoteQuiz =
+  | { ok: true; quiz: Quiz }
+  /** `tooSlow`: the check was stopped at its time limit, which is all `problems` says. */
+  | { ok: false; problems: string[]; tooSlow?: boolean };
 
-export type RemoteQuiz = { ok: true; quiz: Quiz } | { ok: false; problems: string[] };
+/** Fetches the quiz at `url` (through `fetchBytes`) and the sources it names, and validates it. */
+export async function checkRemoteQuiz(url: URL, fetchBytes: FetchBytes): Promise<RemoteQuiz> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchBytes(url, MAX_FILE_BYTES);
+  } catch (error) {
+    const why =
+      error instanceof Error && error.message.startsWith(url.href)
+        ? error.message
+        : `${url.href}: could not be loaded (offline, or the server does not allow this page to read it)`;
+    return { ok: false, problems: [why] };
+  }
+  return validateRemoteQuiz(bytes, url, fetchBytes);
+}
 
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 
-export async function validateRemoteQuiz(
+async function validateRemoteQuiz(
   bytes: Uint8Array,
   url: URL,
   fetchBytes: FetchBytes,

@@ -10,7 +10,7 @@
 import { answerProblem } from "./answers";
 import { own } from "./own";
 import type { Answer, Answers, Condition, Quiz } from "./schema";
-import { mostPointsFor, pointsFor, type Recommendation, type Scores } from "./score";
+import { mostPointsFor, pointsFor, pointsIn, type Recommendation, type Scores } from "./score";
 
 type CompiledCondition = {
   /** Index of the earlier question the condition reads. */
@@ -110,9 +110,11 @@ export function compileQuiz(quiz: Quiz): CompiledQuiz {
       };
     }
     const points = new Float64Array(question.options.length * pairs);
+    // What pointsFor gives this option ticked alone, a sum that starts at 0, without its
+    // scan of every option (options x options x pairs for the whole question).
     question.options.forEach((option, i) => {
       points.set(
-        vector((t, o) => pointsFor({ ...question, type: "single" }, option.id, t, o)),
+        vector((t, o) => 0 + pointsIn(option.weights, t, o)),
         i * pairs,
       );
     });

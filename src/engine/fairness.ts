@@ -3,9 +3,10 @@
 // win, how often is the result balanced, and how high can each outcome score?
 import { visibleQuestions } from "./answers";
 import { Budget, FAIRNESS_BUDGET, VALIDATION_BUDGET } from "./budget";
+import { scoreCompiled } from "./compile";
 import { own } from "./own";
 import type { Answer, Answers, Question, Quiz } from "./schema";
-import { mostPointsFor, pointsFor, scoreAnswers } from "./score";
+import { mostPointsFor, pointsFor } from "./score";
 
 export type Fairness = {
   /** "exact": every combination of answers was scored; "sampled": a seeded random sample. */
@@ -89,7 +90,7 @@ export function fairness(
   let answerSets = 0;
   const tally = (answers: Answers, weight: number) => {
     answerSets++;
-    const scores = scoreAnswers(quiz, answers);
+    const scores = scoreCompiled(quiz, answers);
     if (scores.recommendation.kind === "balanced") balanced += weight;
     else wins[scores.recommendation.outcome] = (wins[scores.recommendation.outcome] ?? 0) + weight;
     for (const { outcome, score } of scores.ranking)
@@ -150,7 +151,7 @@ export function findWinningAnswers(
   const { domains, size, exact } = answerSpace(quiz);
   const cost = scoringCost(quiz);
   const lead = (answers: Answers) => {
-    const scores = scoreAnswers(quiz, answers);
+    const scores = scoreCompiled(quiz, answers);
     const mine = scores.ranking.find((r) => r.outcome === outcome)?.score ?? 0;
     const others = Math.max(
       ...scores.ranking.filter((r) => r.outcome !== outcome).map((r) => r.score),
@@ -293,7 +294,7 @@ function climb(
 }
 
 function scoreOf(quiz: Quiz, answers: Answers, outcome: string): number {
-  return scoreAnswers(quiz, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
+  return scoreCompiled(quiz, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
 }
 
 function randomAnswers(

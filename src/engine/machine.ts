@@ -72,7 +72,11 @@ export type Progress = {
 export type QuizInput = { progress?: Progress } | undefined;
 
 export type RestoreResult =
-  | { ok: true; progress: Progress; dropped: number }
+  /**
+   * `dropped`: answers to questions of this quiz that no longer fit them; `unknown`: saved
+   * keys that name no question of this quiz (a question removed since, or damaged data).
+   */
+  | { ok: true; progress: Progress; dropped: number; unknown: number }
   | { ok: false; reason: string };
 
 const STEPS: readonly Step[] = ["intro", "answering", "review", "result"];
@@ -171,16 +175,17 @@ function restore(quiz: Quiz, saved: unknown): RestoreResult {
   if (typeof saved.returnToReview !== "boolean")
     return fail("its review flag is not true or false");
 
-  // Keep each answer that still fits its question, shown or not; count the rest.
+  // Keep each answer that still fits its question, shown or not; count the rest, apart
+  // from keys that name no question at all, which may be anything (10,000 junk keys are
+  // not 10,000 answers).
   const answers: Record<string, Answer> = {};
   let dropped = 0;
+  let unknown = 0;
   for (const [id, answer] of Object.entries(saved.answers)) {
     const question = questionById(quiz, id);
-    if (question && problemOf(question, answer) === undefined) {
-      answers[id] = copyAnswer(answer as Answer);
-    } else {
-      dropped++;
-    }
+    if (!question) unknown++;
+    else if (problemOf(question, answer) === undefined) answers[id] = copyAnswer(answer as Answer);
+    else dropped++;
   }
 
   let step: Step = saved.step;
@@ -212,6 +217,7 @@ function restore(quiz: Quiz, saved: unknown): RestoreResult {
       returnToReview,
     },
     dropped,
+    unknown,
   };
 }
 

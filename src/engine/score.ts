@@ -99,26 +99,38 @@ export function scoreAnswers(quiz: Quiz, answers: Answers): Scores {
   return { answers: counted, traits, ranking, recommendation, margin };
 }
 
-/** Points an answer gives one outcome on one trait. */
+/**
+ * Points an answer gives one outcome on one trait. Plain loops, no closures: the fairness
+ * and reachability checks call this for every pair of every question of every answer set
+ * they score, so an allocation here is most of their time.
+ */
 export function pointsFor(
   question: Question,
   answer: Answer,
   traitId: string,
   outcomeId: string,
 ): number {
-  const w = (weights: Weights) => pointsIn(weights, traitId, outcomeId);
   switch (question.type) {
-    case "single":
-      return question.options.reduce((sum, o) => (o.id === answer ? sum + w(o.weights) : sum), 0);
-    case "multiple":
-      return question.options.reduce(
-        (sum, o) => (Array.isArray(answer) && answer.includes(o.id) ? sum + w(o.weights) : sum),
-        0,
-      );
+    case "single": {
+      let sum = 0;
+      for (const o of question.options)
+        if (o.id === answer) sum += pointsIn(o.weights, traitId, outcomeId);
+      return sum;
+    }
+    case "multiple": {
+      let sum = 0;
+      if (!Array.isArray(answer)) return sum;
+      for (const o of question.options)
+        if (answer.includes(o.id)) sum += pointsIn(o.weights, traitId, outcomeId);
+      return sum;
+    }
     case "scale": {
       // Points slide linearly from `disagree` at the first point to `agree` at the last.
       const agreement = (Number(answer) - 1) / (question.labels.length - 1);
-      return agreement * w(question.agree) + (1 - agreement) * w(question.disagree);
+      return (
+        agreement * pointsIn(question.agree, traitId, outcomeId) +
+        (1 - agreement) * pointsIn(question.disagree, traitId, outcomeId)
+      );
     }
   }
 }
@@ -140,22 +152,32 @@ function mostPointsPerPair(quiz: Quiz, question: Question): number[] {
 
 /** The most points any answer to this question could give one outcome on one trait. */
 export function mostPointsFor(question: Question, traitId: string, outcomeId: string): number {
-  const w = (weights: Weights) => pointsIn(weights, traitId, outcomeId);
   switch (question.type) {
-    case "single":
-      return Math.max(0, ...question.options.map((o) => w(o.weights)));
-    case "multiple":
-      return question.options
-        .map((o) => w(o.weights))
-        .sort((a, b) => b - a)
-        .slice(0, question.maxChoices)
-        .reduce((sum, x) => sum + x, 0);
+    case "single": {
+      let most = 0;
+      for (const o of question.options)
+        most = Math.max(most, pointsIn(o.weights, traitId, outcomeId));
+      return most;
+    }
+    case "multiple": {
+      const points: number[] = [];
+      for (const o of question.options) points.push(pointsIn(o.weights, traitId, outcomeId));
+      points.sort((a, b) => b - a);
+      let sum = 0;
+      for (let i = 0; i < Math.min(points.length, question.maxChoices); i++)
+        sum += points[i] as number;
+      return sum;
+    }
     case "scale":
-      return Math.max(w(question.agree), w(question.disagree));
+      return Math.max(
+        pointsIn(question.agree, traitId, outcomeId),
+        pointsIn(question.disagree, traitId, outcomeId),
+      );
   }
 }
 
-function pointsIn(weights: Weights, traitId: string, outcomeId: string): number {
+/** The points that one set of weights (an option's, a scale's end) gives one pair. */
+export function pointsIn(weights: Weights, traitId: string, outcomeId: string): number {
   const perOutcome = own(weights, traitId);
   return (perOutcome && own(perOutcome, outcomeId)) ?? 0;
 }

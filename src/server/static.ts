@@ -17,8 +17,11 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** The iframe embed is meant to be framed by trainers' pages, wherever they are. */
-const FRAMEABLE = new Set(["/embed.html"]);
+/**
+ * Framed by trainers' pages, wherever they are: the iframe embed, and the hidden frame in
+ * which the element checks a trainer's quiz in a worker.
+ */
+const FRAMEABLE = new Set(["/embed.html", "/validate.html"]);
 
 /**
  * What a trainer's page on another origin loads or fetches: the element and resize.js,

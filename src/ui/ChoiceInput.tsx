@@ -35,9 +35,12 @@ export function ChoiceInput({ question, value, idPrefix, onChange }: Props<Choic
                 onChange(next.length > 0 ? next : undefined);
               }}
             />
-            <label htmlFor={id}>{option.label}</label>
+            {/* The author's text, isolated for bidi (see Heading). */}
+            <label htmlFor={id} dir="auto">
+              {option.label}
+            </label>
             {option.help && (
-              <p id={hintId} className="cf-hint">
+              <p id={hintId} className="cf-hint" dir="auto">
                 {option.help}
               </p>
             )}
@@ -64,7 +67,9 @@ export function ScaleInput({ question, value, idPrefix, onChange }: Props<ScaleQ
               checked={value === i + 1}
               onChange={() => onChange(i + 1)}
             />
-            <label htmlFor={id}>{label}</label>
+            <label htmlFor={id} dir="auto">
+              {label}
+            </label>
           </div>
         );
       })}

@@ -19,8 +19,17 @@ export function Heading({
 }) {
   const level = Math.min(6, useContext(HeadingBase) + depth);
   const Tag = `h${level}` as "h1";
+  // Headings carry the quiz author's text (a title, a prompt): dir="auto" takes their
+  // direction from that text and isolates it, so an override character in it (U+202E)
+  // reverses nothing outside the heading.
   return (
-    <Tag ref={headingRef} className={className} id={id} tabIndex={headingRef ? -1 : undefined}>
+    <Tag
+      ref={headingRef}
+      className={className}
+      id={id}
+      tabIndex={headingRef ? -1 : undefined}
+      dir="auto"
+    >
       {children}
     </Tag>
   );

@@ -25,7 +25,7 @@ export function Intro({
       <Heading headingRef={headingRef} className="cf-heading">
         {quiz.title}
       </Heading>
-      <p>{quiz.intro}</p>
+      <p dir="auto">{quiz.intro}</p>
       <ul className="cf-facts">
         <li>
           About {quiz.questions.filter((q) => !q.showIf).length} questions, {quiz.minutes}{" "}
@@ -34,7 +34,8 @@ export function Intro({
         <li>{embedded ? EMBEDDED_PRIVACY : PAGE_PRIVACY}</li>
         {source && (
           <li>
-            Explained in the words of "{source.title}" by {source.author}
+            {/* The author's words inside our sentence: each isolated for bidi, as in Review. */}
+            Explained in the words of "<bdi>{source.title}</bdi>" by <bdi>{source.author}</bdi>
           </li>
         )}
       </ul>

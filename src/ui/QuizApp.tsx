@@ -2,7 +2,15 @@
 // link), saves progress, and renders the flow machine's current step. Everything it
 // touches is inside its own root element, so several can live on a page or in a shadow root.
 import { useActorRef, useSelector } from "@xstate/react";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { visibleQuestions } from "../engine/answers";
 import {
   createQuizMachine,
@@ -10,9 +18,11 @@ import {
   progressOf,
   type QuizEmitted,
   type QuizEvent,
+  restoreProgress,
   type Step,
 } from "../engine/machine";
 import type { Answers, Quiz } from "../engine/schema";
+import { HeadingBase } from "./Heading";
 import { Intro } from "./Intro";
 import { loadedResultPart, loadResultPart, type ResultPart } from "./load-result-part";
 import { Notice } from "./Notice";
@@ -24,7 +34,7 @@ import { useStepFocus } from "./use-step-focus";
 /** Where a visit starts; the shell decides before the first render. */
 export type Start =
   | { kind: "fresh" }
-  | { kind: "resume"; progress: Progress; dropped: number }
+  | { kind: "resume"; progress: Progress; dropped: number; unknown: number }
   | { kind: "result"; answers: Answers }
   | { kind: "bad-link"; message: string };
 
@@ -65,6 +75,11 @@ export function QuizApp(props: QuizAppProps) {
   const [pending, setPending] = useState(start.kind === "resume" ? start : undefined);
   const [linkError, setLinkError] = useState(start.kind === "bad-link" ? start.message : undefined);
   const [storageFailed, setStorageFailed] = useState(false);
+  // The same quiz in another tab saved over this one's progress: this tab stops (saving
+  // would overwrite the other's answers) until the person takes over here.
+  const [openElsewhere, setOpenElsewhere] = useState(false);
+  useEffect(() => store?.watch?.(() => setOpenElsewhere(true)), [store]);
+  const headingBase = useContext(HeadingBase);
 
   const part = useResultPart(session.progress?.step === "result");
 
@@ -74,6 +89,34 @@ export function QuizApp(props: QuizAppProps) {
     setSession((s) => ({ id: s.id + 1, progress }));
   };
 
+  if (openElsewhere)
+    return (
+      // Alone, the notice's heading is at the level of the step it stands in for.
+      <HeadingBase.Provider value={headingBase - 1}>
+        <div className="cf">
+          <Notice title="This quiz is open in another tab">
+            <p>
+              Your answers there are saved. To go on in this tab instead, continue here: the quiz
+              opens where the other tab left it, with all its answers.
+            </p>
+            <div className="cf-actions">
+              <button
+                type="button"
+                className="cf-button cf-primary"
+                onClick={() => {
+                  const saved = store && restoreProgress(quiz, store.load());
+                  setOpenElsewhere(false);
+                  restart(saved?.ok ? saved.progress : undefined);
+                }}
+              >
+                Continue here
+              </button>
+            </div>
+          </Notice>
+        </div>
+      </HeadingBase.Provider>
+    );
+
   return (
     <div className="cf">
       {pending && (
@@ -82,6 +125,8 @@ export function QuizApp(props: QuizAppProps) {
             You have a quiz in progress.
             {pending.dropped > 0 &&
               ` The quiz has changed since: ${pending.dropped} of your answers no longer ${pending.dropped === 1 ? "applies" : "apply"} and ${pending.dropped === 1 ? "was" : "were"} removed.`}
+            {pending.unknown > 0 &&
+              " Part of what was saved is for questions this quiz does not have (the quiz has changed, or the saved progress was damaged) and was left out."}
           </p>
           <div className="cf-actions">
             <button

@@ -22,8 +22,9 @@ export function Review({ quiz, context, send, headingRef }: StepProps) {
           const answer = own(counted, question.id);
           return (
             <div className="cf-summary-row" key={question.id}>
-              <dt>{question.prompt}</dt>
-              <dd>
+              {/* The author's text, isolated for bidi (see Heading). */}
+              <dt dir="auto">{question.prompt}</dt>
+              <dd dir="auto">
                 {answer === undefined ? <em>Not answered</em> : describeAnswer(question, answer)}
               </dd>
               <dd className="cf-summary-action">
@@ -34,7 +35,10 @@ export function Review({ quiz, context, send, headingRef }: StepProps) {
                   onClick={() => send({ type: "EDIT", question: question.id })}
                 >
                   Change
-                  <span className="cf-visually-hidden"> your answer to: {question.prompt}</span>
+                  <span className="cf-visually-hidden">
+                    {" "}
+                    your answer to: <bdi>{question.prompt}</bdi>
+                  </span>
                 </button>
               </dd>
             </div>

@@ -9,6 +9,12 @@ export type ProgressStore = {
   /** False when the progress could not be saved. */
   save(progress: Progress): boolean;
   clear(): void;
+  /**
+   * Calls `onChange` whenever another tab or window changes or clears this progress (the
+   * same quiz open twice); returns the way to stop listening. Absent where nothing else
+   * can write (a store in memory).
+   */
+  watch?(onChange: () => void): () => void;
 };
 
 export function browserProgressStore(
@@ -35,6 +41,16 @@ export function browserProgressStore(
         return true;
       }, false),
     clear: () => attempt((s) => s.removeItem(key), undefined),
+    // A storage event reaches only the other documents of the origin, never the one that
+    // wrote: whatever it reports was done elsewhere. A null key means all was cleared.
+    watch: (onChange) => {
+      const heard = (event: StorageEvent) => {
+        if ((event.key === key || event.key === null) && event.storageArea === storage())
+          onChange();
+      };
+      addEventListener("storage", heard);
+      return () => removeEventListener("storage", heard);
+    },
   };
 }
 

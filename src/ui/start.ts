@@ -33,7 +33,7 @@ export function decideStart(quiz: Quiz, hash: string, store: ProgressStore | und
     store?.clear();
     return { kind: "fresh" };
   }
-  const { progress, dropped } = restored;
+  const { progress, dropped, unknown } = restored;
   const started = progress.step !== "intro" || Object.keys(progress.answers).length > 0;
-  return started ? { kind: "resume", progress, dropped } : { kind: "fresh" };
+  return started ? { kind: "resume", progress, dropped, unknown } : { kind: "fresh" };
 }

@@ -493,12 +493,10 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     page.on("request", (request) => requested.push(request.url()));
     await page.goto(`${host.url}own.html`);
     await stepHeading(page, OWN_QUIZ.title).waitFor();
-    // The quiz and its source from the host; the validator from the quiz's origin.
+    // The quiz and its source from the host; the checker frame from the quiz's origin.
     expect(requested).toContain(`${host.origin}/my-quiz.yaml`);
     expect(requested).toContain(`${host.origin}/source.txt`);
-    expect(requested.some((url) => url.startsWith(`${quizOrigin}/assets/validate-remote`))).toBe(
-      true,
-    );
+    expect(requested).toContain(`${quizOrigin}/validate.html`);
 
     const expected = await complete(page, OWN_QUIZ, OWN_ANSWERS);
     expect(expected.recommendation).toMatchObject({ kind: "outcome", outcome: "beta" });

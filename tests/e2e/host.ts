@@ -25,8 +25,14 @@ export function hostPolicy(quizOrigin: string): string {
   ].join("; ");
 }
 
-/** Serves `pages` (path -> HTML or CSS) from a fresh folder for the file's tests. */
-export function useHost(pages: Record<string, string>) {
+/**
+ * Serves `pages` (path -> HTML or CSS) from a fresh folder for the file's tests, under
+ * hostPolicy, or under what `policy` makes of it.
+ */
+export function useHost(
+  pages: Record<string, string>,
+  policy: (standard: string) => string = (standard) => standard,
+) {
   const quizOrigin = baseUrl ? new URL(baseUrl).origin : "";
   const state: { url: string; origin: string; server?: Server } = { url: "", origin: "" };
   beforeAll(async () => {
@@ -35,7 +41,7 @@ export function useHost(pages: Record<string, string>) {
     const { server, url } = await startServer({
       root,
       port: 0,
-      headers: { "Content-Security-Policy": hostPolicy(quizOrigin) },
+      headers: { "Content-Security-Policy": policy(hostPolicy(quizOrigin)) },
     });
     Object.assign(state, { server, url, origin: new URL(url).origin });
     // Written once the port is known, so that {{host}} can stand for the host's own origin.

@@ -8,6 +8,7 @@ export const SECRET = "the secret that must never be served";
 export const FILES: Record<string, string> = {
   "index.html": "<!doctype html><title>quiz</title>",
   "embed.html": "<!doctype html><title>frame</title>",
+  "validate.html": "<!doctype html><title>checker</title>",
   "builder.html": "<!doctype html><title>builder</title>",
   "embed.js": "export {};",
   "resize.js": "(()=>{})();",

@@ -34,8 +34,9 @@ describe("the static pages", () => {
     expect(await response.text()).toBe(body);
   });
 
-  it("lets any page frame embed.html, and only embed.html", async () => {
+  it("lets any page frame embed.html and the quiz checker, and nothing else", async () => {
     expectSecure(await app.request("/embed.html"), FRAMEABLE_CSP);
+    expectSecure(await app.request("/validate.html"), FRAMEABLE_CSP);
     expect(FRAMEABLE_CSP).toContain("frame-ancestors *");
     for (const page of ["/", "/index.html", "/builder.html"]) {
       expect((await app.request(page)).headers.get("content-security-policy")).toContain(

@@ -87,6 +87,7 @@ describe("saving progress", () => {
     expect(start).toEqual({
       kind: "resume",
       dropped: 0,
+      unknown: 0,
       progress: saved("answering", { week: "coaching", stalled: "stakeholders" }, "current-role"),
     });
     renderApp(quiz, { store, start });
@@ -101,21 +102,30 @@ describe("saving progress", () => {
 
 describe("a visit with saved progress", () => {
   it("welcomes the person back and says nothing was lost when nothing was", () => {
-    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 } });
     const notice = screen.getByRole("region", { name: "Welcome back" });
     expect(within(notice).getByText("You have a quiz in progress.")).toBeInTheDocument();
     expect(notice).not.toHaveTextContent("no longer");
   });
 
   it("says how many answers were dropped because the quiz changed", () => {
-    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 2 } });
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 2, unknown: 0 } });
     expect(screen.getByRole("region", { name: "Welcome back" })).toHaveTextContent(
       "You have a quiz in progress. The quiz has changed since: 2 of your answers no longer apply and were removed.",
     );
   });
 
+  it("does not count keys that name no question as answers: it says what was saved was damaged", () => {
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 10_000 } });
+    const notice = screen.getByRole("region", { name: "Welcome back" });
+    expect(notice).toHaveTextContent(
+      "You have a quiz in progress. Part of what was saved is for questions this quiz does not have (the quiz has changed, or the saved progress was damaged) and was left out.",
+    );
+    expect(notice).not.toHaveTextContent(/\d/);
+  });
+
   it("says it in the singular for one dropped answer", () => {
-    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 1 } });
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 1, unknown: 0 } });
     expect(screen.getByRole("region", { name: "Welcome back" })).toHaveTextContent(
       "The quiz has changed since: 1 of your answers no longer applies and was removed.",
     );
@@ -124,7 +134,10 @@ describe("a visit with saved progress", () => {
   it("resumes at the saved question with the saved answers", async () => {
     const user = userEvent.setup();
     const store = memoryStore(HALFWAY);
-    renderApp(quiz, { store, start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    renderApp(quiz, {
+      store,
+      start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 },
+    });
     await user.click(screen.getByRole("button", { name: "Resume" }));
 
     expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
@@ -145,7 +158,10 @@ describe("a visit with saved progress", () => {
   it("can start over instead, clearing what was saved", async () => {
     const user = userEvent.setup();
     const store = memoryStore(HALFWAY);
-    renderApp(quiz, { store, start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    renderApp(quiz, {
+      store,
+      start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 },
+    });
     await user.click(
       within(screen.getByRole("region", { name: "Welcome back" })).getByRole("button", {
         name: "Start over",
@@ -163,7 +179,7 @@ describe("a visit with saved progress", () => {
 
   it("puts the notice away when the person simply starts the quiz", async () => {
     const user = userEvent.setup();
-    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0 } });
+    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 } });
     await user.click(screen.getByRole("button", { name: "Start the quiz" }));
     expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
     expect(questionHeading()).toHaveTextContent(prompt("week"));
@@ -282,7 +298,7 @@ describe("a press of Start made before the app loaded", () => {
   it("does not skip a result link or the offer to resume", () => {
     renderApp(quiz, {
       startedEarly: true,
-      start: { kind: "resume", progress: HALFWAY, dropped: 0 },
+      start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 },
     });
     expect(screen.getByRole("button", { name: "Resume" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Start the quiz" })).toBeInTheDocument();

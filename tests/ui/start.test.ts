@@ -161,11 +161,12 @@ describe("decideStart with saved progress", () => {
       kind: "resume",
       progress: PROGRESS,
       dropped: 0,
+      unknown: 0,
     });
     expect(store.clear).not.toHaveBeenCalled();
   });
 
-  it("counts answers that no longer fit the quiz as dropped", () => {
+  it("counts answers that no longer fit the quiz as dropped, and keys of no question apart", () => {
     const store = fakeStore({
       ...PROGRESS,
       answers: { ...PROGRESS.answers, gone: "x", learn: "not-an-option", proud: ["a", "b", "c"] },
@@ -173,7 +174,19 @@ describe("decideStart with saved progress", () => {
     expect(decideStart(quiz, "", store)).toEqual({
       kind: "resume",
       progress: PROGRESS,
-      dropped: 3,
+      dropped: 2,
+      unknown: 1,
+    });
+  });
+
+  it("does not count 10,000 junk keys as dropped answers", () => {
+    const junk = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`junk-${i}`, i]));
+    const store = fakeStore({ ...PROGRESS, answers: { ...PROGRESS.answers, ...junk } });
+    expect(decideStart(quiz, "", store)).toEqual({
+      kind: "resume",
+      progress: PROGRESS,
+      dropped: 0,
+      unknown: 10_000,
     });
   });
 
