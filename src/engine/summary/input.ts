@@ -103,7 +103,10 @@ function isAnswer(value: unknown): value is Answer {
   );
 }
 
-/** A Result JSON, or a logged event that wraps one (`detail`, `result`), with an optional date. */
+/**
+ * A Result JSON, or a logged event that wraps one (`detail`, `result`), with an optional
+ * date; or a row of `coursefit serve`'s own export (`quiz` and `version` side by side, a `day`).
+ */
 export function fromJson(compiled: CompiledQuiz, value: unknown): RowInput {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return invalid("the JSON is not a result object");
@@ -111,10 +114,19 @@ export function fromJson(compiled: CompiledQuiz, value: unknown): RowInput {
   const outer = value as Record<string, unknown>;
   const inner = [outer.detail, outer.result].find((v) => v && typeof v === "object");
   const result = (inner ?? outer) as Record<string, unknown>;
-  const day = dayOf(outer.date ?? outer.time ?? outer.timestamp ?? result.date);
-  const quiz = result.quiz as Record<string, unknown> | undefined;
+  const day = dayOf(outer.date ?? outer.time ?? outer.timestamp ?? result.date ?? result.day);
+  // The server's rows keep answers in its own per-question shape: only their token is read.
+  const serverRow = typeof result.quiz === "string";
+  const quiz = (serverRow ? { id: result.quiz, version: result.version } : result.quiz) as
+    | Record<string, unknown>
+    | undefined;
   if (!quiz || typeof quiz.id !== "string") return invalid("the result names no quiz");
   if (quiz.id !== compiled.quiz.id) return invalid(`the result is for another quiz ("${quiz.id}")`);
+  if (serverRow) {
+    return typeof result.token === "string"
+      ? fromToken(compiled, result.token, day)
+      : invalid("the row has no token");
+  }
   const sameVersion = quiz.version === compiled.quiz.version;
   if (sameVersion && typeof result.token === "string") {
     const fromTokenRow = fromToken(compiled, result.token, day);

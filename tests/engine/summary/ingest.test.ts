@@ -6,6 +6,7 @@ import { encodeAnswers } from "../../../src/engine/share";
 import { BOM, toCsv } from "../../../src/engine/summary/csv";
 import { Ingest, MAX_LINE_CHARS } from "../../../src/engine/summary/ingest";
 import { type ScoredRow, scoreRow } from "../../../src/engine/summary/summary";
+import type { StoredResult } from "../../../src/store/results";
 import { loadQuiz } from "../../helpers/quiz";
 
 const quiz = loadQuiz();
@@ -68,6 +69,38 @@ describe("reading results", () => {
       { source: "events.jsonl", line: 3, reason: "the line is not valid JSON" },
     ]);
     expect(summary.lastDay).toBeGreaterThan(summary.firstDay ?? Infinity);
+  });
+
+  it("reads the JSON Lines that coursefit serve exports, with their days", () => {
+    const older = quizSchema.parse({ ...quiz, version: "0.1.0" });
+    const stored = (answers: Answers, day: string, made = quiz): StoredResult => ({
+      id: "r1",
+      submission: "s1",
+      quiz: quiz.id,
+      version: made.version,
+      cohort: "may",
+      contact: null,
+      recommendation: "csm",
+      margin: 99, // never read: every row is scored again
+      strength: "clear",
+      token: encodeAnswers(made, answers),
+      day,
+      answers: {},
+    });
+    const { summary, issues } = ingest({
+      "server.jsonl": [
+        stored(A, "2026-03-01"),
+        stored(B, "2026-03-04"),
+        stored(C, "2026-03-05", older),
+      ]
+        .map((row) => JSON.stringify(row))
+        .join("\n"),
+    });
+    expect(summary.results).toBe(2);
+    expect(summary.lastDay).toBeGreaterThan(summary.firstDay ?? Infinity);
+    expect(issues).toEqual([
+      "otherVersion server.jsonl:3 the link was made for another version of the quiz",
+    ]);
   });
 
   it("reads one Result JSON document, or an array of them, pretty-printed", () => {
