@@ -7,6 +7,7 @@ import { dayOf, dayText } from "../engine/summary/input";
 import { groupLabel, report } from "../engine/summary/report";
 import type { Filter, FromWorker, SortKey, ToWorker } from "./protocol";
 import { NO_FILTER } from "./protocol";
+import { ServerResults } from "./ServerResults";
 import { MovedView, QuestionsView, SplitView, StrengthView, TraitsView } from "./Views";
 
 type ViewMessage = Extract<FromWorker, { type: "view" }>;
@@ -143,6 +144,7 @@ export function SummaryPage({ quiz, worker }: { quiz: Quiz; worker: Worker }) {
             onChange={(event) => readFiles(event.target.files)}
           />
         </div>
+        <ServerResults quizId={quiz.id} onFile={(file) => send({ type: "files", files: [file] })} />
         {progress ? (
           <p>
             <label htmlFor="reading">Reading</label>{" "}
