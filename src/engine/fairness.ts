@@ -3,7 +3,7 @@
 // win, how often is the result balanced, and how high can each outcome score?
 import { visibleQuestions } from "./answers";
 import { Budget, FAIRNESS_BUDGET, VALIDATION_BUDGET } from "./budget";
-import { scoreCompiled } from "./compile";
+import { answerValues, type CompiledScores, compileQuiz, scoreValues } from "./compile";
 import { own } from "./own";
 import type { Answer, Answers, Question, Quiz } from "./schema";
 import { mostPointsFor, pointsFor } from "./score";
@@ -90,11 +90,13 @@ export function fairness(
   let answerSets = 0;
   const tally = (answers: Answers, weight: number) => {
     answerSets++;
-    const scores = scoreCompiled(quiz, answers);
-    if (scores.recommendation.kind === "balanced") balanced += weight;
-    else wins[scores.recommendation.outcome] = (wins[scores.recommendation.outcome] ?? 0) + weight;
-    for (const { outcome, score } of scores.ranking)
-      highest[outcome] = Math.max(highest[outcome] ?? 0, score);
+    const scores = scoresOf(quiz, answers);
+    const winner = quiz.outcomes[scores.winner]?.id;
+    if (winner === undefined) balanced += weight;
+    else wins[winner] = (wins[winner] ?? 0) + weight;
+    quiz.outcomes.forEach(({ id }, o) => {
+      highest[id] = Math.max(highest[id] ?? 0, scores.outcomeScores[o] as number);
+    });
     total += weight;
   };
 
@@ -150,15 +152,13 @@ export function findWinningAnswers(
 ): Reach {
   const { domains, size, exact } = answerSpace(quiz);
   const cost = scoringCost(quiz);
+  const index = quiz.outcomes.findIndex((o) => o.id === outcome);
   const lead = (answers: Answers) => {
-    const scores = scoreCompiled(quiz, answers);
-    const mine = scores.ranking.find((r) => r.outcome === outcome)?.score ?? 0;
-    const others = Math.max(
-      ...scores.ranking.filter((r) => r.outcome !== outcome).map((r) => r.score),
-    );
-    const wins =
-      scores.recommendation.kind === "outcome" && scores.recommendation.outcome === outcome;
-    return mine - others + (wins ? 1000 : 0);
+    const { outcomeScores, winner } = scoresOf(quiz, answers);
+    let others = Number.NEGATIVE_INFINITY;
+    for (let o = 0; o < outcomeScores.length; o++)
+      if (o !== index) others = Math.max(others, outcomeScores[o] as number);
+    return (outcomeScores[index] ?? 0) - others + (winner === index ? 1000 : 0);
   };
   if (exact && size * (cost + walkOf(quiz)) <= budget.left) {
     let found: Answers | undefined;
@@ -294,7 +294,18 @@ function climb(
 }
 
 function scoreOf(quiz: Quiz, answers: Answers, outcome: string): number {
-  return scoreCompiled(quiz, answers).ranking.find((r) => r.outcome === outcome)?.score ?? 0;
+  const o = quiz.outcomes.findIndex((x) => x.id === outcome);
+  return scoresOf(quiz, answers).outcomeScores[o] ?? 0;
+}
+
+/**
+ * The figures of one scoring, by outcome index, through the compiled quiz (the same
+ * figures as scoreAnswers, property-tested): these checks score thousands of answer sets
+ * and read only the outcomes' scores and the winner.
+ */
+function scoresOf(quiz: Quiz, answers: Answers): CompiledScores {
+  const compiled = compileQuiz(quiz);
+  return scoreValues(compiled, answerValues(compiled, answers));
 }
 
 function randomAnswers(

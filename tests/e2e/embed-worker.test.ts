@@ -75,6 +75,35 @@ describeInBrowser("a trainer's hostile quiz checked by the element", () => {
   });
 });
 
+describeInBrowser("a check that does not end", () => {
+  const browser = useBrowser();
+  const { host, quizOrigin } = useHost(PAGES);
+
+  it("is stopped at the time limit, and the element says the quiz took too long to check", async () => {
+    const { page } = await browser.open();
+    // A worker that says it is ready, then never answers.
+    await page.route(/\/assets\/validate-worker-[\w-]+\.js$/, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: 'self.onmessage = (e) => e.ports[0].postMessage({ type: "ready" });',
+      }),
+    );
+    await page.goto(host.url);
+    await page.evaluate(() => {
+      const element = document.createElement("coursefit-quiz");
+      element.setAttribute("src", "hostile.json");
+      document.getElementById("place")?.append(element);
+    });
+    const notice = page.getByRole("region", { name: "This quiz took too long to check" });
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.locator("li").allTextContents()).toEqual([
+      `${host.origin}/hostile.json: checking this quiz took longer than 10 s, so it was stopped`,
+    ]);
+    expect(await page.locator("coursefit-quiz").locator("iframe").count()).toBe(0);
+    expect(quizOrigin).not.toBe(host.origin);
+  });
+});
+
 describeInBrowser("on a host page whose policy forbids the checker's frame", () => {
   const browser = useBrowser();
   const { host, quizOrigin } = useHost(PAGES, (policy) =>
