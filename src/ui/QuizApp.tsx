@@ -18,6 +18,7 @@ import { loadedResultPart, loadResultPart, type ResultPart } from "./load-result
 import { Notice } from "./Notice";
 import type { ProgressStore } from "./progress-store";
 import { QuestionStep } from "./QuestionStep";
+import { ResumeNotice } from "./ResumeNotice";
 import { Review } from "./Review";
 import { useStepFocus } from "./use-step-focus";
 
@@ -77,32 +78,15 @@ export function QuizApp(props: QuizAppProps) {
   return (
     <div className="cf">
       {pending && (
-        <Notice title="Welcome back">
-          <p>
-            You have a quiz in progress.
-            {pending.dropped > 0 &&
-              ` The quiz has changed since: ${pending.dropped} of your answers no longer ${pending.dropped === 1 ? "applies" : "apply"} and ${pending.dropped === 1 ? "was" : "were"} removed.`}
-          </p>
-          <div className="cf-actions">
-            <button
-              type="button"
-              className="cf-button cf-primary"
-              onClick={() => restart(pending.progress)}
-            >
-              Resume
-            </button>
-            <button
-              type="button"
-              className="cf-button"
-              onClick={() => {
-                store?.clear();
-                restart();
-              }}
-            >
-              Start over
-            </button>
-          </div>
-        </Notice>
+        <ResumeNotice
+          progress={pending.progress}
+          dropped={pending.dropped}
+          onResume={() => restart(pending.progress)}
+          onStartAgain={() => {
+            store?.clear();
+            restart();
+          }}
+        />
       )}
       {linkError && (
         <Notice title="This result link cannot be opened" tone="error">
@@ -128,11 +112,9 @@ export function QuizApp(props: QuizAppProps) {
           progress={session.progress}
           // Opening on a question means the person asked for it (resumed, or pressed Start early).
           focusFirst={session.id > 0 || session.progress?.step === "answering"}
+          resumable={pending !== undefined}
           onStorageFailed={() => setStorageFailed(true)}
-          onStart={() => {
-            setPending(undefined);
-            setLinkError(undefined);
-          }}
+          onStart={() => setLinkError(undefined)}
           onRestart={() => {
             store?.clear();
             restart();
@@ -148,6 +130,8 @@ type FlowProps = QuizAppProps & {
   progress: Progress | undefined;
   /** This flow replaces another at the person's request (see useStepFocus). */
   focusFirst: boolean;
+  /** Saved answers are on offer (see ResumeNotice): the intro then offers no Start. */
+  resumable: boolean;
   onStorageFailed: () => void;
   onStart: () => void;
   onRestart: () => void;
@@ -165,6 +149,7 @@ function Flow({
   outcomeLink,
   onEvent,
   embedded,
+  resumable,
   onStorageFailed,
   onStart,
   onRestart,
@@ -249,6 +234,7 @@ function Flow({
           quiz={quiz}
           headingRef={headingRef}
           embedded={embedded}
+          resumable={resumable}
           onStart={() => {
             onStart();
             actor.send({ type: "START" });

@@ -163,6 +163,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       await resume.page.reload();
       await heading(resume.page, "Welcome back", 2).waitFor();
       await check(resume.page, "the resume notice");
+      await button(resume.page, "Start again").click();
+      await heading(resume.page, "Start again?", 2).waitFor();
+      await check(resume.page, "the resume notice asking before it deletes the answers");
       expectNoProblems(resume.problems);
 
       const storage = await open();

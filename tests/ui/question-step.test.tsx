@@ -126,9 +126,9 @@ describe("progress through the quiz", () => {
       "max",
       "13",
     );
-    // Its help is read with the question.
+    // It says why it is here, the moment the count goes up, and that is read with it.
     expect(screen.getByRole("group", { name: prompt("other-role") })).toHaveAccessibleDescription(
-      'Asked because you chose "Something else".',
+      'One more question, because you chose "Something else".',
     );
   });
 
