@@ -21,6 +21,7 @@ import { QuestionStep } from "./QuestionStep";
 import { ResumeNotice } from "./ResumeNotice";
 import { Review } from "./Review";
 import { useStepFocus } from "./use-step-focus";
+import { useStepHistory } from "./use-step-history";
 
 /** Where a visit starts; the shell decides before the first render. */
 export type Start =
@@ -50,6 +51,11 @@ export type QuizAppProps = {
   startedEarly?: boolean;
   /** Shown on someone else's page (the element, the iframe), which is told the result. */
   embedded?: boolean;
+  /**
+   * Each step is an entry in the browser's history, so Back and Forward move between
+   * steps: only on the quiz's own page, never on a host's (see use-step-history).
+   */
+  stepHistory?: boolean;
 };
 
 export function QuizApp(props: QuizAppProps) {
@@ -149,6 +155,7 @@ function Flow({
   outcomeLink,
   onEvent,
   embedded,
+  stepHistory = false,
   resumable,
   onStorageFailed,
   onStart,
@@ -219,10 +226,28 @@ function Flow({
     });
   };
 
-  const token = context.result?.token ?? null;
+  // Before the result's address is followed below, so an entry is made before it is renamed.
+  useStepHistory({
+    enabled: stepHistory,
+    quiz,
+    actor,
+    send,
+    canShowResult: () => loadedResultPart() !== undefined,
+  });
+
+  // Told as the flow moves, not after the next render: a Back or Forward that walks the
+  // flow to a result must be known before its hashchange is (see ResultLinkQuizApp).
   useEffect(() => {
+    const tokenOf = (snapshot: typeof current) => snapshot.context.result?.token ?? null;
+    let token = tokenOf(actor.getSnapshot());
     latest.current.onResultChange?.(token);
-  }, [token]);
+    const following = actor.subscribe((snapshot) => {
+      if (tokenOf(snapshot) === token) return;
+      token = tokenOf(snapshot);
+      latest.current.onResultChange?.(token);
+    });
+    return () => following.unsubscribe();
+  }, [actor]);
 
   return (
     <>
