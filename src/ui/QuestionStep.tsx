@@ -15,6 +15,9 @@ export type StepProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;
 };
 
+/** A scale's prompt is a statement: this asks the question its points answer. */
+const SCALE_STEM = "How much do you agree?";
+
 export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   const baseId = useId();
   const question = quiz.questions.find((q) => q.id === context.current);
@@ -27,12 +30,18 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   const ids = {
     progress: `${baseId}-progress`,
     because: `${baseId}-because`,
+    stem: `${baseId}-stem`,
     hint: `${baseId}-hint`,
     error: `${baseId}-error`,
     field: `${baseId}-option`,
   };
   const describedBy =
-    [because && ids.because, question.help && ids.hint, error && ids.error]
+    [
+      because && ids.because,
+      question.help && ids.hint,
+      question.type === "scale" && ids.stem,
+      error && ids.error,
+    ]
       .filter(Boolean)
       .join(" ") || undefined;
   const onChange = (answer: string | string[] | number | undefined) =>
@@ -45,7 +54,8 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   return (
     <section className="cf-step cf-question">
       {error && <ErrorSummary error={error} fieldId={`${ids.field}-0`} />}
-      <p id={ids.progress} className="cf-progress-text">
+      {/* Hidden from screen readers: the bar is named by it, so it is heard once, as the bar. */}
+      <p id={ids.progress} className="cf-progress-text" aria-hidden="true">
         Question {index + 1} of {shown.length}
       </p>
       <progress
@@ -85,6 +95,11 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
             <p id={ids.error} className="cf-error-message">
               <span className="cf-visually-hidden">Error: </span>
               {error.message}
+            </p>
+          )}
+          {question.type === "scale" && (
+            <p id={ids.stem} className="cf-stem">
+              {SCALE_STEM}
             </p>
           )}
           {question.type === "scale" ? (

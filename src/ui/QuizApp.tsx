@@ -270,7 +270,12 @@ function Flow({
         <QuestionStep quiz={quiz} context={context} send={send} headingRef={headingRef} />
       )}
       {step === "review" && (waiting || part.failed) && (
-        <ResultPending failed={part.failed} onRetry={() => send({ type: "SUBMIT" })} />
+        // Above the review, whose "See my result" is the screen's one primary button.
+        <ResultPending
+          failed={part.failed}
+          onRetry={() => send({ type: "SUBMIT" })}
+          primary={false}
+        />
       )}
       {step === "review" && (
         <Review quiz={quiz} context={context} send={send} headingRef={headingRef} />
@@ -345,7 +350,15 @@ function useResultPart(now: boolean): ResultPartState {
 }
 
 /** While the result's chunk loads, or after it failed to: the answers are never touched. */
-function ResultPending({ failed, onRetry }: { failed: boolean; onRetry: () => void }) {
+function ResultPending({
+  failed,
+  onRetry,
+  primary = true,
+}: {
+  failed: boolean;
+  onRetry: () => void;
+  primary?: boolean;
+}) {
   if (!failed)
     return (
       <p className="cf-loading" role="status">
@@ -356,7 +369,11 @@ function ResultPending({ failed, onRetry }: { failed: boolean; onRetry: () => vo
     <Notice title="Your result could not be loaded" tone="error">
       <p>Your answers are kept. Check that you are online, then try again.</p>
       <div className="cf-actions">
-        <button type="button" className="cf-button cf-primary" onClick={onRetry}>
+        <button
+          type="button"
+          className={primary ? "cf-button cf-primary" : "cf-button"}
+          onClick={onRetry}
+        >
           Try again
         </button>
       </div>
