@@ -81,7 +81,7 @@ export function Builder({ quizzes, base, pageOrigin }: BuilderProps) {
           )}
         </form>
       </div>
-      <div className="cfb-column">
+      <div className="cfb-column cfb-column-output">
         <SnippetOutput
           snippet={snippet}
           problemCount={problems.length}
