@@ -3,6 +3,7 @@
 // stays in view, and a quiz file refused by the builder's own policy said as such.
 import { expect, it } from "vitest";
 import { snippetFor } from "../../src/builder/snippet";
+import { loadQuiz } from "../helpers/quiz";
 import {
   baseUrl,
   button,
@@ -49,6 +50,7 @@ const HOST_FILES = {
   ),
 };
 
+const OWN_QUIZ = loadQuiz("tests/fixtures/valid/minimal.yaml");
 const WHITE = "rgb(255, 255, 255)";
 const NEAR_BLACK = "rgb(22, 22, 26)";
 
@@ -149,5 +151,44 @@ describeInBrowser("the builder", () => {
         (m) => !/connect-src|Content Security Policy|Failed to fetch|coursefit: this quiz/.test(m),
       ),
     );
+  });
+
+  it("offers the loaded quiz file's outcome ids for the booking links", async () => {
+    const { page: p, problems } = await browser.open();
+    // The file on the builder's own site, which its policy lets it load.
+    const files: Record<string, string> = {
+      "my-quiz.yaml": HOST_FILES["my-quiz.yaml"],
+      "source.txt": (await import("node:fs")).readFileSync(
+        "tests/fixtures/valid/source.txt",
+        "utf8",
+      ),
+    };
+    await p.route(/\/own\/(my-quiz\.yaml|source\.txt)$/, (route) =>
+      route.fulfill({
+        body: files[new URL(route.request().url()).pathname.split("/").pop() ?? ""],
+      }),
+    );
+    await p.goto(`${baseUrl}builder.html`);
+    await button(p, "Start the quiz").waitFor();
+    await p.getByLabel("My own quiz file").check();
+    await p
+      .getByLabel("Address of your quiz file", { exact: true })
+      .fill(`${baseUrl}own/my-quiz.yaml`);
+    await p.getByRole("heading", { name: OWN_QUIZ.title, exact: true }).waitFor();
+    await button(p, /^Add (a|another) link$/).click();
+    const outcome = p.getByRole("group", { name: "Link 1" }).getByLabel("Outcome id");
+    const listId = await outcome.getAttribute("list");
+    const offered = await p
+      .locator(`datalist#${listId} option`)
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(OWN_QUIZ.outcomes.map((o) => o.id));
+    const hint = await p
+      .getByRole("group", { name: "Link 1" })
+      .locator(".cf-hint")
+      .first()
+      .textContent();
+    for (const o of OWN_QUIZ.outcomes) expect(hint).toContain(`${o.id} (${o.label})`);
+    await expectAccessible(p, "the builder offering the quiz file's outcomes");
+    expectNoProblems(problems);
   });
 });
