@@ -14,6 +14,7 @@ export function App(props: Omit<QuizAppProps, "quiz" | "manageTitle">) {
     <ResultLinkQuizApp
       quiz={quiz}
       manageTitle
+      stepHistory
       {...props}
       hash={() => location.hash}
       startFromLink={() => decideStart(quiz, location.hash, props.store)}

@@ -21,8 +21,9 @@ const app = (
     startedEarly={startedEarly}
     onResultChange={(token) => {
       // The fragment carries the answers: it never reaches a server or a Referer header.
-      if (token) history.replaceState(null, "", `#r=${token}`);
-      else if (location.hash.startsWith("#r=")) history.replaceState(null, "", page);
+      // The entry keeps its state: it is a step of the quiz (see use-step-history).
+      if (token) history.replaceState(history.state, "", `#r=${token}`);
+      else if (location.hash.startsWith("#r=")) history.replaceState(history.state, "", page);
     }}
   />
 );

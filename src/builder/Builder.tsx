@@ -9,7 +9,7 @@ import { ErrorSummary } from "./ErrorSummary";
 import type { PartProps } from "./fields";
 import { initialValues } from "./form-state";
 import { LinksPart } from "./LinksPart";
-import { Preview } from "./Preview";
+import { Preview, type ShownOutcome } from "./Preview";
 import { ProgressPart } from "./ProgressPart";
 import { QuizPart } from "./QuizPart";
 import { SnippetOutput } from "./SnippetOutput";
@@ -56,6 +56,8 @@ export function Builder({ quizzes, base, pageOrigin }: BuilderProps) {
     errorFor: (field) => shown.find((p) => p.field === field)?.message,
   };
   const quiz = Object.hasOwn(quizzes, values.quizId) ? quizzes[values.quizId] : undefined;
+  // The preview's quiz's outcomes: offered as the ids a link for a quiz file can name.
+  const [shownOutcomes, setShownOutcomes] = useState<ShownOutcome[]>([]);
 
   return (
     <div className="cfb-layout">
@@ -71,7 +73,7 @@ export function Builder({ quizzes, base, pageOrigin }: BuilderProps) {
           <EmbedTypePart {...part} />
           {values.mode === "element" && (
             <>
-              <LinksPart {...part} quiz={quiz} />
+              <LinksPart {...part} quiz={quiz} shownOutcomes={shownOutcomes} />
               <ThemePart
                 {...part}
                 warnings={embed.mode === "element" ? embed.theme.warnings : []}
@@ -81,7 +83,7 @@ export function Builder({ quizzes, base, pageOrigin }: BuilderProps) {
           )}
         </form>
       </div>
-      <div className="cfb-column">
+      <div className="cfb-column cfb-column-output">
         <SnippetOutput
           snippet={snippet}
           problemCount={problems.length}
@@ -91,7 +93,7 @@ export function Builder({ quizzes, base, pageOrigin }: BuilderProps) {
             setFocusSummary((n) => n + 1);
           }}
         />
-        <Preview embed={embed} base={base} pageOrigin={pageOrigin} />
+        <Preview embed={embed} base={base} pageOrigin={pageOrigin} onOutcomes={setShownOutcomes} />
       </div>
     </div>
   );

@@ -7,8 +7,15 @@ import type { Quiz } from "../engine/schema";
 import { FIELD } from "./check";
 import { type PartProps, Section, TextField } from "./fields";
 import { addCustomLink, changeCustomLink, removeCustomLink } from "./form-state";
+import type { ShownOutcome } from "./Preview";
 
-export function LinksPart(props: PartProps & { quiz: Quiz | undefined }) {
+type LinksProps = PartProps & {
+  quiz: Quiz | undefined;
+  /** The outcomes of the quiz file the preview loaded, once it has. */
+  shownOutcomes: ShownOutcome[];
+};
+
+export function LinksPart(props: LinksProps) {
   return (
     <Section
       title="Booking links"
@@ -60,7 +67,9 @@ function BuiltInLinks({ quiz, values, update, errorFor }: PartProps & { quiz: Qu
   );
 }
 
-function CustomLinks({ values, update, errorFor }: PartProps) {
+const OUTCOME_IDS = "cfb-outcome-ids";
+
+function CustomLinks({ values, update, errorFor, shownOutcomes }: LinksProps) {
   // After adding or removing a link, focus goes to the new link or back to the Add button.
   // A new object each time, so focusing the same field twice still happens.
   const [focusNext, setFocusNext] = useState<{ id: string }>();
@@ -69,6 +78,13 @@ function CustomLinks({ values, update, errorFor }: PartProps) {
   }, [focusNext]);
   return (
     <>
+      <datalist id={OUTCOME_IDS}>
+        {shownOutcomes.map((outcome) => (
+          <option key={outcome.id} value={outcome.id}>
+            {outcome.label}
+          </option>
+        ))}
+      </datalist>
       {values.customLinks.map((row, index) => {
         const n = index + 1;
         return (
@@ -77,7 +93,12 @@ function CustomLinks({ values, update, errorFor }: PartProps) {
             <TextField
               id={FIELD.customOutcome(row.key)}
               label="Outcome id"
-              hint="As it is in your quiz file, like cspo."
+              hint={
+                shownOutcomes.length
+                  ? `Your quiz's outcomes: ${shownOutcomes.map((o) => `${o.id} (${o.label})`).join(", ")}.`
+                  : "As it is in your quiz file, like cspo."
+              }
+              list={OUTCOME_IDS}
               value={row.outcome}
               onChange={(outcome) => update((v) => changeCustomLink(v, row.key, { outcome }))}
               error={errorFor(FIELD.customOutcome(row.key))}

@@ -1,6 +1,12 @@
 // The quiz as it will look on the trainer's page: the real <coursefit-quiz> element (the
 // page registers it), themed through the CSSOM, or the iframe, on this site.
-import { type DetailedHTMLProps, type HTMLAttributes, useLayoutEffect, useRef } from "react";
+import {
+  type DetailedHTMLProps,
+  type HTMLAttributes,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+} from "react";
 import type { ElementEmbed, Embed } from "./check";
 
 declare module "react" {
@@ -10,6 +16,8 @@ declare module "react" {
         quiz?: string;
         src?: string;
         persist?: string;
+        /** React 19 listens for a custom element's events by their own names. */
+        "oncoursefit-ready"?: (event: Event) => void;
       };
     }
   }
@@ -28,19 +36,28 @@ const THEMED = [
   "--cf-radius",
 ];
 
+/** An outcome of the quiz the preview shows, as its coursefit-ready event names it. */
+export type ShownOutcome = { id: string; label: string };
+
 export function Preview({
   embed,
   base,
   pageOrigin,
+  onOutcomes,
 }: {
   embed: Embed;
+  /** The outcomes of the quiz shown, once it is (none while a file loads or fails). */
+  onOutcomes: (outcomes: ShownOutcome[]) => void;
   /** Where coursefit is served from: the iframe preview loads embed.html from there. */
   base: string;
   /** This page's origin: the iframe preview posts its messages here. */
   pageOrigin: string;
 }) {
   return (
-    <section className="cfb-preview" aria-labelledby="cfb-preview-title">
+    // Focusable: on wide screens it scrolls on its own (it stays in view, see builder.css),
+    // and a frame inside it gives the keyboard nothing to scroll it by.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable
+    <section className="cfb-preview" aria-labelledby="cfb-preview-title" tabIndex={0}>
       <h2 id="cfb-preview-title">Preview</h2>
       <p className="cf-hint">
         The quiz as it will look on your page. Try it: answers given here are not sent anywhere.
@@ -65,7 +82,7 @@ export function Preview({
           height="700"
         />
       ) : embed.quiz ? (
-        <ElementPreview embed={embed} />
+        <ElementPreview embed={embed} onOutcomes={onOutcomes} />
       ) : (
         <p className="cfb-placeholder">Enter the address of your quiz file to see it here.</p>
       )}
@@ -73,9 +90,21 @@ export function Preview({
   );
 }
 
-function ElementPreview({ embed }: { embed: ElementEmbed }) {
+function ElementPreview({
+  embed,
+  onOutcomes,
+}: {
+  embed: ElementEmbed;
+  onOutcomes: (outcomes: ShownOutcome[]) => void;
+}) {
   const ref = useRef<HTMLElement>(null);
   const { properties, scheme } = embed.theme;
+  // A new file forgets the last one's outcomes until it has loaded (never at once: it is
+  // fetched first, so its coursefit-ready comes after this).
+  const file = embed.quiz?.kind === "url" ? embed.quiz.url : undefined;
+  useEffect(() => {
+    if (file !== undefined) onOutcomes([]);
+  }, [file, onOutcomes]);
   useLayoutEffect(() => {
     // Set through the CSSOM: the page's Content-Security-Policy refuses style attributes.
     const style = ref.current?.style;
@@ -98,6 +127,12 @@ function ElementPreview({ embed }: { embed: ElementEmbed }) {
         quiz={embed.quiz?.kind === "built-in" ? embed.quiz.id : undefined}
         src={embed.quiz?.kind === "url" ? embed.quiz.url : undefined}
         persist={embed.persist ? undefined : "off"}
+        // A prop, not a listener added after: a built-in quiz is shown (and says so) the
+        // moment the element is connected.
+        oncoursefit-ready={(event: Event) => {
+          const detail = (event as CustomEvent<{ outcomes?: ShownOutcome[] }>).detail;
+          onOutcomes(Array.isArray(detail?.outcomes) ? detail.outcomes : []);
+        }}
       >
         {embed.links.map((link) => (
           <a key={link.outcome} slot={`outcome-${link.outcome}`} href={link.href}>

@@ -2,12 +2,21 @@
 // colours that do not contrast enough to read.
 import { FIELD } from "./check";
 import { Choice, ColourField, Group, type PartProps, Section, TextField } from "./fields";
-import { DEFAULT_COLOURS, type Scheme } from "./theme";
+import { DEFAULT_COLOURS, type SchemeChoice } from "./theme";
 
-const SCHEMES: { value: Scheme | "auto"; label: string }[] = [
-  { value: "auto", label: "Light or dark, as the visitor's device is set" },
+const SCHEMES: { value: SchemeChoice; label: string; hint?: string }[] = [
+  {
+    value: "auto",
+    label: "As your page is set",
+    hint: "Light, unless your page sets a dark color-scheme. With a background colour of your own, the scheme that suits it.",
+  },
   { value: "light", label: "Always light" },
   { value: "dark", label: "Always dark" },
+  {
+    value: "device",
+    label: "Light or dark, as the visitor's device is set",
+    hint: "Only if your page turns dark too, or the quiz may stand out from it.",
+  },
 ];
 
 const COLOURS = [
@@ -53,11 +62,7 @@ export function ThemePart({
             id={scheme.value === "auto" ? FIELD.schemeAuto : `cfb-scheme-${scheme.value}`}
             name="scheme"
             label={scheme.label}
-            hint={
-              scheme.value === "auto"
-                ? "With a background colour of your own, the scheme that suits it."
-                : undefined
-            }
+            hint={scheme.hint}
             checked={values.scheme === scheme.value}
             onChange={() => {
               update({ scheme: scheme.value });

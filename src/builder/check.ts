@@ -4,7 +4,7 @@
 // show everything else.
 import { own } from "../engine/own";
 import type { Quiz } from "../engine/schema";
-import { normaliseHex, type ResolvedTheme, resolveTheme, type Scheme } from "./theme";
+import { normaliseHex, type ResolvedTheme, resolveTheme, type SchemeChoice } from "./theme";
 
 export type CustomLink = { key: number; outcome: string; url: string; text: string };
 
@@ -19,7 +19,7 @@ export type FormValues = {
   accent: string;
   text: string;
   background: string;
-  scheme: Scheme | "auto";
+  scheme: SchemeChoice;
   font: string;
   radius: string;
   /** Booking links for a built-in quiz, by outcome id. */

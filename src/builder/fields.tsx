@@ -130,6 +130,8 @@ type InputProps = {
   spellCheck?: boolean;
   /** Shown after the input: a colour picker. */
   after?: ReactNode;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 };
 
 export function TextField({
@@ -144,6 +146,7 @@ export function TextField({
   autoComplete = "off",
   spellCheck,
   after,
+  list,
 }: InputProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -158,6 +161,7 @@ export function TextField({
       aria-invalid={error ? true : undefined}
       autoComplete={autoComplete}
       spellCheck={spellCheck}
+      list={list}
     />
   );
   return (

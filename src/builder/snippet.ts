@@ -74,6 +74,9 @@ function iframeSnippet(embed: Extract<Embed, { mode: "iframe" }>, base: string):
     ["title", embed.quiz.title],
     ["width", "100%"],
     ["height", "700"],
+    // No border: the browser's own 2 px one would make a 100% wide frame overflow its
+    // column by 4 px. An attribute, not a style, which a strict page policy may refuse.
+    ["frameborder", "0"],
     ["loading", "lazy"],
   ])}></iframe>`;
   const script = embed.resize

@@ -3,6 +3,11 @@
 // contrast checks (WCAG AA) those colours fail. Pure: no DOM.
 
 export type Scheme = "light" | "dark";
+/**
+ * The trainer's choice: "auto" is the page's own scheme (or, with a background of their
+ * own, the one that suits it), "device" the visitor's light or dark setting.
+ */
+export type SchemeChoice = Scheme | "auto" | "device";
 
 /** What the trainer chose, each value already checked and normalised (see check.ts). */
 export type ThemeChoice = {
@@ -11,14 +16,14 @@ export type ThemeChoice = {
   background?: string;
   font?: string;
   radius?: string;
-  scheme: Scheme | "auto";
+  scheme: SchemeChoice;
 };
 
 export type ResolvedTheme = {
   /** Custom properties for the element, in a stable order: [name, value]. */
   properties: [string, string][];
-  /** The colour scheme to fix on the element; undefined follows the visitor's device. */
-  scheme?: Scheme;
+  /** The colour scheme to set on the element; undefined takes the host page's. */
+  scheme?: Scheme | "light dark";
   /** Colour pairs that fail WCAG AA contrast, as sentences for the trainer. */
   warnings: string[];
 };
@@ -137,14 +142,16 @@ export function resolveTheme(choice: ThemeChoice): ResolvedTheme {
   }
   // With a background of their own, the scheme is the one that suits it (native controls
   // and the quiz's remaining defaults follow it), unless the trainer fixed one.
-  const scheme: Scheme | undefined =
-    choice.scheme !== "auto"
-      ? choice.scheme
-      : mine.background
-        ? contrast(mine.background, "#000000") >= contrast(mine.background, "#ffffff")
-          ? "light"
-          : "dark"
-        : undefined;
+  const scheme: ResolvedTheme["scheme"] =
+    choice.scheme === "device"
+      ? "light dark"
+      : choice.scheme !== "auto"
+        ? choice.scheme
+        : mine.background
+          ? contrast(mine.background, "#000000") >= contrast(mine.background, "#ffffff")
+            ? "light"
+            : "dark"
+          : undefined;
 
   const properties: [string, string][] = [];
   const add = (name: string, value: string | undefined) => {
@@ -160,7 +167,8 @@ export function resolveTheme(choice: ThemeChoice): ResolvedTheme {
   add("--cf-font", choice.font);
   add("--cf-radius", choice.radius);
 
-  const schemes: Scheme[] = scheme ? [scheme] : ["light", "dark"];
+  // The page's scheme is not known here: both are checked unless one is fixed.
+  const schemes: Scheme[] = scheme === "light" || scheme === "dark" ? [scheme] : ["light", "dark"];
   const warnings: string[] = [];
   for (const s of schemes) {
     const palette = { ...DEFAULT_COLOURS[s], ...mine };

@@ -4,8 +4,10 @@
 //   <coursefit-quiz quiz="csm-vs-cspo"></coursefit-quiz>          a built-in quiz
 //   <coursefit-quiz src="https://.../my-quiz.json"></coursefit-quiz> a trainer's own quiz
 //
-// Attributes: quiz, src, persist="off". Slots: outcome-<id> for each outcome's link.
-// Events (bubbling, composed): coursefit-start, coursefit-answer, coursefit-complete.
+// Attributes: quiz, src, persist="off", color-scheme (light, dark or "light dark"; without
+// it, the host page's). Slots: outcome-<id> for each outcome's link.
+// Events (bubbling, composed): coursefit-ready (a quiz is shown: its id, title and
+// outcomes), coursefit-start, coursefit-answer, coursefit-complete.
 import { createRoot, type Root } from "react-dom/client";
 import type { QuizEmitted } from "../engine/machine";
 import type { Quiz } from "../engine/schema";
@@ -123,6 +125,18 @@ export class CoursefitQuizElement extends HTMLElement {
     const hash = () => (linkBase.origin === location.origin ? location.hash : undefined);
     const start = decideStart(quiz, hash() ?? "", store);
     const resultUrl = (token: string) => new URL(`#r=${token}`, linkBase).href;
+    // Which quiz is shown, with its outcomes' ids: what slots can name (the builder offers them).
+    this.dispatchEvent(
+      new CustomEvent("coursefit-ready", {
+        bubbles: true,
+        composed: true,
+        detail: {
+          quiz: quiz.id,
+          title: quiz.title,
+          outcomes: quiz.outcomes.map((o) => ({ id: o.id, label: o.label })),
+        },
+      }),
+    );
     this.#root?.render(
       <HeadingBase.Provider value={2}>
         <ResultLinkQuizApp

@@ -32,7 +32,47 @@ export const CHECK_LIMIT_MS = 10_000;
 const READY_LIMIT_MS = 10_000;
 const FRAME_DIRECTIVES = new Set(["frame-src", "child-src", "default-src"]);
 
+/**
+ * fetchBytes, saying so when the page's own Content-Security-Policy refused the request: a
+ * refused fetch fails just like one the server refused (CORS) or the network lost, and only
+ * the policy's violation report tells them apart, so it is listened for meanwhile.
+ */
 const fetchBytes: FetchBytes = async (from, limit) => {
+  const policy = watchPolicy(from);
+  try {
+    return await fetchAll(from, limit);
+  } catch (error) {
+    const refused = await policy.refused();
+    if (!refused) throw error;
+    throw new Error(
+      `${from.href}: this page's Content-Security-Policy does not let it load files from ${from.origin} (${refused}); the page you embed the quiz in has its own policy`,
+    );
+  } finally {
+    policy.stop();
+  }
+};
+
+function watchPolicy(url: URL) {
+  let directive: string | undefined;
+  const heard = (event: SecurityPolicyViolationEvent) => {
+    try {
+      if (new URL(event.blockedURI).origin === url.origin) directive = event.effectiveDirective;
+    } catch {
+      // A report about something that is not an address ("inline", "eval"): not ours.
+    }
+  };
+  document.addEventListener("securitypolicyviolation", heard);
+  return {
+    /** The refusing directive, once the report (a task of its own) has had time to come. */
+    refused: async () => {
+      if (!directive) await new Promise((done) => setTimeout(done, 50));
+      return directive;
+    },
+    stop: () => document.removeEventListener("securitypolicyviolation", heard),
+  };
+}
+
+const fetchAll: FetchBytes = async (from, limit) => {
   const response = await fetch(from, { credentials: "omit" });
   if (!response.ok) throw new Error(`${from.href}: the server answered ${response.status}`);
   const reader = response.body?.getReader();

@@ -31,7 +31,8 @@ export function answerProblem(question: Question, answer: Answer): string | unde
   }
 }
 
-function conditionHolds(condition: Condition, answer: Answer | undefined): boolean {
+/** Whether a show-if condition holds for the answer to the question it looks at. */
+export function conditionHolds(condition: Condition, answer: Answer | undefined): boolean {
   if (answer === undefined) return false;
   if (typeof answer === "number") {
     return (

@@ -1,6 +1,7 @@
 // Native radios and checkboxes: the browser already gives a radio group the WAI-ARIA
 // APG behaviour (one tab stop, arrow keys move and select) and works with every
 // assistive technology, so nothing here re-implements it.
+import { useState } from "react";
 import type { ChoiceQuestion, ScaleQuestion } from "../engine/schema";
 
 type Props<Q> = {
@@ -13,6 +14,10 @@ type Props<Q> = {
 export function ChoiceInput({ question, value, idPrefix, onChange }: Props<ChoiceQuestion>) {
   const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
   const multiple = question.type === "multiple";
+  // A tick past the limit is not taken, and said calmly beside the options: no error
+  // summary, no focus moved, nothing on the page jumps under a finger.
+  const [atLimit, setAtLimit] = useState(false);
+  const limit = multiple ? question.maxChoices : chosen.length;
   return (
     <div className={multiple ? "cf-checkboxes" : "cf-radios"}>
       {question.options.map((option, i) => {
@@ -29,7 +34,10 @@ export function ChoiceInput({ question, value, idPrefix, onChange }: Props<Choic
               aria-describedby={hintId}
               onChange={(event) => {
                 if (!multiple) return onChange(option.id);
-                const next = event.target.checked
+                const adding = event.target.checked;
+                setAtLimit(adding && chosen.length >= limit);
+                if (adding && chosen.length >= limit) return;
+                const next = adding
                   ? [...chosen, option.id]
                   : chosen.filter((c) => c !== option.id);
                 onChange(next.length > 0 ? next : undefined);
@@ -47,6 +55,13 @@ export function ChoiceInput({ question, value, idPrefix, onChange }: Props<Choic
           </div>
         );
       })}
+      {multiple && (
+        // Always there, so that screen readers hear the words when they appear.
+        <p className="cf-limit" aria-live="polite">
+          {atLimit &&
+            `You can choose up to ${limit}. To choose this one, untick one of the others first.`}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { RefObject } from "react";
+import { questionCount } from "../engine/question-count";
 import type { Quiz } from "../engine/schema";
 import { Heading } from "./Heading";
 
@@ -11,10 +12,16 @@ export function Intro({
   headingRef,
   onStart,
   embedded = false,
+  resumable = false,
 }: {
   quiz: Quiz;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onStart: () => void;
+  /**
+   * Saved answers are on offer above (the welcome back notice): its buttons resume or
+   * start again, so Start is not shown, which would throw those answers away unasked.
+   */
+  resumable?: boolean;
   /** On someone else's page, which is told the result (see the embed's events). */
   embedded?: boolean;
 }) {
@@ -28,8 +35,7 @@ export function Intro({
       <p dir="auto">{quiz.intro}</p>
       <ul className="cf-facts">
         <li>
-          About {quiz.questions.filter((q) => !q.showIf).length} questions, {quiz.minutes}{" "}
-          {quiz.minutes === 1 ? "minute" : "minutes"}
+          {questionsText(quiz)}, {quiz.minutes} {quiz.minutes === 1 ? "minute" : "minutes"}
         </li>
         <li>{embedded ? EMBEDDED_PRIVACY : PAGE_PRIVACY}</li>
         {source && (
@@ -39,9 +45,18 @@ export function Intro({
           </li>
         )}
       </ul>
-      <button type="button" className="cf-button cf-primary" onClick={onStart}>
-        Start the quiz
-      </button>
+      {!resumable && (
+        <button type="button" className="cf-button cf-primary" onClick={onStart}>
+          Start the quiz
+        </button>
+      )}
     </section>
   );
+}
+
+/** "12 questions", or the real range when some are asked only after certain answers. */
+function questionsText(quiz: Quiz): string {
+  const { min, max } = questionCount(quiz);
+  if (min === max) return `${min} ${min === 1 ? "question" : "questions"}`;
+  return `${min} to ${max} questions`;
 }

@@ -1,8 +1,8 @@
 import { type RefObject, useId } from "react";
-import { visibleQuestions } from "../engine/answers";
+import { countedAnswers, describeAnswer, visibleQuestions } from "../engine/answers";
 import type { QuizContext, QuizEvent } from "../engine/machine";
 import { own } from "../engine/own";
-import type { Quiz } from "../engine/schema";
+import type { Question, Quiz } from "../engine/schema";
 import { ChoiceInput, ScaleInput } from "./ChoiceInput";
 import { ErrorSummary } from "./ErrorSummary";
 import { Heading } from "./Heading";
@@ -15,6 +15,9 @@ export type StepProps = {
   headingRef: RefObject<HTMLHeadingElement | null>;
 };
 
+/** A scale's prompt is a statement: this asks the question its points answer. */
+const SCALE_STEM = "How much do you agree?";
+
 export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   const baseId = useId();
   const question = quiz.questions.find((q) => q.id === context.current);
@@ -23,14 +26,24 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   const index = shown.indexOf(question);
   const isLast = index === shown.length - 1;
   const error = context.error?.question === question.id ? context.error : null;
+  const because = branchReason(quiz, question, countedAnswers(quiz, context.answers));
   const ids = {
     progress: `${baseId}-progress`,
+    because: `${baseId}-because`,
+    stem: `${baseId}-stem`,
     hint: `${baseId}-hint`,
     error: `${baseId}-error`,
     field: `${baseId}-option`,
   };
   const describedBy =
-    [question.help && ids.hint, error && ids.error].filter(Boolean).join(" ") || undefined;
+    [
+      because && ids.because,
+      question.help && ids.hint,
+      question.type === "scale" && ids.stem,
+      error && ids.error,
+    ]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const onChange = (answer: string | string[] | number | undefined) =>
     send(
       answer === undefined
@@ -41,7 +54,8 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   return (
     <section className="cf-step cf-question">
       {error && <ErrorSummary error={error} fieldId={`${ids.field}-0`} />}
-      <p id={ids.progress} className="cf-progress-text">
+      {/* Hidden from screen readers: the bar is named by it, so it is heard once, as the bar. */}
+      <p id={ids.progress} className="cf-progress-text" aria-hidden="true">
         Question {index + 1} of {shown.length}
       </p>
       <progress
@@ -66,6 +80,11 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
               {question.prompt}
             </Heading>
           </legend>
+          {because && (
+            <p id={ids.because} className="cf-hint cf-branch">
+              {because}
+            </p>
+          )}
           {question.help && (
             <p id={ids.hint} className="cf-hint">
               {question.help}
@@ -76,6 +95,11 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
             <p id={ids.error} className="cf-error-message">
               <span className="cf-visually-hidden">Error: </span>
               {error.message}
+            </p>
+          )}
+          {question.type === "scale" && (
+            <p id={ids.stem} className="cf-stem">
+              {SCALE_STEM}
             </p>
           )}
           {question.type === "scale" ? (
@@ -109,4 +133,27 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
       </form>
     </section>
   );
+}
+
+/**
+ * Why a question asked only after certain answers is here, so the count going up by one
+ * is explained when it happens: "One more question, because you chose "Something else"."
+ */
+function branchReason(
+  quiz: Quiz,
+  question: Question,
+  counted: ReturnType<typeof countedAnswers>,
+): string | undefined {
+  if (!question.showIf) return undefined;
+  const chosen = question.showIf.flatMap((condition) => {
+    const earlier = quiz.questions.find((q) => q.id === condition.question);
+    const answer = own(counted, condition.question);
+    if (!earlier || answer === undefined) return [];
+    // Of a multiple choice, only the ticked options the condition names.
+    const named = Array.isArray(answer)
+      ? answer.filter((id) => condition.anyOf?.includes(id) ?? true)
+      : answer;
+    return [`"${describeAnswer(earlier, named)}"`];
+  });
+  return `One more question, because you chose ${chosen.join(" and ")}.`;
 }

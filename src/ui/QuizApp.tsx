@@ -28,8 +28,10 @@ import { loadedResultPart, loadResultPart, type ResultPart } from "./load-result
 import { Notice } from "./Notice";
 import type { ProgressStore } from "./progress-store";
 import { QuestionStep } from "./QuestionStep";
+import { ResumeNotice } from "./ResumeNotice";
 import { Review } from "./Review";
 import { useStepFocus } from "./use-step-focus";
+import { useStepHistory } from "./use-step-history";
 
 /** Where a visit starts; the shell decides before the first render. */
 export type Start =
@@ -59,6 +61,11 @@ export type QuizAppProps = {
   startedEarly?: boolean;
   /** Shown on someone else's page (the element, the iframe), which is told the result. */
   embedded?: boolean;
+  /**
+   * Each step is an entry in the browser's history, so Back and Forward move between
+   * steps: only on the quiz's own page, never on a host's (see use-step-history).
+   */
+  stepHistory?: boolean;
 };
 
 export function QuizApp(props: QuizAppProps) {
@@ -120,34 +127,16 @@ export function QuizApp(props: QuizAppProps) {
   return (
     <div className="cf">
       {pending && (
-        <Notice title="Welcome back">
-          <p>
-            You have a quiz in progress.
-            {pending.dropped > 0 &&
-              ` The quiz has changed since: ${pending.dropped} of your answers no longer ${pending.dropped === 1 ? "applies" : "apply"} and ${pending.dropped === 1 ? "was" : "were"} removed.`}
-            {pending.unknown > 0 &&
-              " Part of what was saved is for questions this quiz does not have (the quiz has changed, or the saved progress was damaged) and was left out."}
-          </p>
-          <div className="cf-actions">
-            <button
-              type="button"
-              className="cf-button cf-primary"
-              onClick={() => restart(pending.progress)}
-            >
-              Resume
-            </button>
-            <button
-              type="button"
-              className="cf-button"
-              onClick={() => {
-                store?.clear();
-                restart();
-              }}
-            >
-              Start over
-            </button>
-          </div>
-        </Notice>
+        <ResumeNotice
+          progress={pending.progress}
+          dropped={pending.dropped}
+          unknown={pending.unknown}
+          onResume={() => restart(pending.progress)}
+          onStartAgain={() => {
+            store?.clear();
+            restart();
+          }}
+        />
       )}
       {linkError && (
         <Notice title="This result link cannot be opened" tone="error">
@@ -173,11 +162,9 @@ export function QuizApp(props: QuizAppProps) {
           progress={session.progress}
           // Opening on a question means the person asked for it (resumed, or pressed Start early).
           focusFirst={session.id > 0 || session.progress?.step === "answering"}
+          resumable={pending !== undefined}
           onStorageFailed={() => setStorageFailed(true)}
-          onStart={() => {
-            setPending(undefined);
-            setLinkError(undefined);
-          }}
+          onStart={() => setLinkError(undefined)}
           onRestart={() => {
             store?.clear();
             restart();
@@ -193,6 +180,8 @@ type FlowProps = QuizAppProps & {
   progress: Progress | undefined;
   /** This flow replaces another at the person's request (see useStepFocus). */
   focusFirst: boolean;
+  /** Saved answers are on offer (see ResumeNotice): the intro then offers no Start. */
+  resumable: boolean;
   onStorageFailed: () => void;
   onStart: () => void;
   onRestart: () => void;
@@ -210,6 +199,8 @@ function Flow({
   outcomeLink,
   onEvent,
   embedded,
+  stepHistory = false,
+  resumable,
   onStorageFailed,
   onStart,
   onRestart,
@@ -279,10 +270,28 @@ function Flow({
     });
   };
 
-  const token = context.result?.token ?? null;
+  // Before the result's address is followed below, so an entry is made before it is renamed.
+  useStepHistory({
+    enabled: stepHistory,
+    quiz,
+    actor,
+    send,
+    canShowResult: () => loadedResultPart() !== undefined,
+  });
+
+  // Told as the flow moves, not after the next render: a Back or Forward that walks the
+  // flow to a result must be known before its hashchange is (see ResultLinkQuizApp).
   useEffect(() => {
+    const tokenOf = (snapshot: typeof current) => snapshot.context.result?.token ?? null;
+    let token = tokenOf(actor.getSnapshot());
     latest.current.onResultChange?.(token);
-  }, [token]);
+    const following = actor.subscribe((snapshot) => {
+      if (tokenOf(snapshot) === token) return;
+      token = tokenOf(snapshot);
+      latest.current.onResultChange?.(token);
+    });
+    return () => following.unsubscribe();
+  }, [actor]);
 
   return (
     <>
@@ -294,6 +303,7 @@ function Flow({
           quiz={quiz}
           headingRef={headingRef}
           embedded={embedded}
+          resumable={resumable}
           onStart={() => {
             onStart();
             actor.send({ type: "START" });
@@ -304,7 +314,12 @@ function Flow({
         <QuestionStep quiz={quiz} context={context} send={send} headingRef={headingRef} />
       )}
       {step === "review" && (waiting || part.failed) && (
-        <ResultPending failed={part.failed} onRetry={() => send({ type: "SUBMIT" })} />
+        // Above the review, whose "See my result" is the screen's one primary button.
+        <ResultPending
+          failed={part.failed}
+          onRetry={() => send({ type: "SUBMIT" })}
+          primary={false}
+        />
       )}
       {step === "review" && (
         <Review quiz={quiz} context={context} send={send} headingRef={headingRef} />
@@ -379,7 +394,15 @@ function useResultPart(now: boolean): ResultPartState {
 }
 
 /** While the result's chunk loads, or after it failed to: the answers are never touched. */
-function ResultPending({ failed, onRetry }: { failed: boolean; onRetry: () => void }) {
+function ResultPending({
+  failed,
+  onRetry,
+  primary = true,
+}: {
+  failed: boolean;
+  onRetry: () => void;
+  primary?: boolean;
+}) {
   if (!failed)
     return (
       <p className="cf-loading" role="status">
@@ -390,7 +413,11 @@ function ResultPending({ failed, onRetry }: { failed: boolean; onRetry: () => vo
     <Notice title="Your result could not be loaded" tone="error">
       <p>Your answers are kept. Check that you are online, then try again.</p>
       <div className="cf-actions">
-        <button type="button" className="cf-button cf-primary" onClick={onRetry}>
+        <button
+          type="button"
+          className={primary ? "cf-button cf-primary" : "cf-button"}
+          onClick={onRetry}
+        >
           Try again
         </button>
       </div>

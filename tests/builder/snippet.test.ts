@@ -147,7 +147,7 @@ describe("the iframe snippet", () => {
     expect(html).toBe(
       '<script src="https://quiz.example/coursefit/resize.js"></script>\n' +
         '<iframe src="https://quiz.example/coursefit/embed.html?quiz=csm-vs-cspo&amp;origin=https%3A%2F%2Ftrainer.example%3A8443"' +
-        ' title="CSM or CSPO: which Scrum course fits you?" width="100%" height="700" loading="lazy"></iframe>\n',
+        ' title="CSM or CSPO: which Scrum course fits you?" width="100%" height="700" frameborder="0" loading="lazy"></iframe>\n',
     );
     expect(css).toBe("");
     const [frame] = attributesOf(html, "iframe");

@@ -425,7 +425,8 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     await stepHeading(page, TITLE).waitFor();
     expect(await notice.count()).toBe(0);
     await page.getByRole("region", { name: "Welcome back" }).waitFor();
-    await button(page, "Start over").click();
+    await button(page, "Start again").click();
+    await button(page, "Delete them and start again").click();
     expect(await page.getByRole("region", { name: "Welcome back" }).count()).toBe(0);
 
     // Removed: its content goes and it says nothing more; put back, it starts afresh.

@@ -1,10 +1,12 @@
 // Closing or reloading the tab mid-quiz loses nothing: the page offers to resume, and
 // resuming returns to the same question with the same answers.
 import { expect, it } from "vitest";
+import { headline } from "../../src/ui/texts";
 import {
   answerByMouse,
   button,
   CSM_ANSWERS,
+  completeByMouse,
   describeInBrowser,
   expectChecked,
   expectFocusOnHeading,
@@ -13,6 +15,7 @@ import {
   nextButton,
   openQuiz,
   question,
+  quiz,
   shownQuestions,
   stepTitle,
   TITLE,
@@ -56,7 +59,7 @@ describeInBrowser("reloading mid-quiz", () => {
     expectNoProblems(problems);
   });
 
-  it("starts over when asked, with nothing kept", async () => {
+  it("starts again when asked and confirmed, with nothing kept", async () => {
     const { page, problems } = await browser.open();
     await openQuiz(page);
     await button(page, "Start the quiz").click();
@@ -66,7 +69,8 @@ describeInBrowser("reloading mid-quiz", () => {
 
     await page.reload();
     await heading(page, "Welcome back", 2).waitFor();
-    await button(page, "Start over").click();
+    await button(page, "Start again").click();
+    await button(page, "Delete them and start again").click();
     await expectFocusOnHeading(page, TITLE);
     expect(await heading(page, "Welcome back", 2).count()).toBe(0);
 
@@ -75,6 +79,23 @@ describeInBrowser("reloading mid-quiz", () => {
     await button(page, "Start the quiz").click();
     await waitForStep(page, week.prompt);
     await expectChecked(page, week, undefined);
+    expectNoProblems(problems);
+  });
+
+  it("says a finished quiz is finished after a reload, with one primary button: its result", async () => {
+    const { page, problems } = await browser.open();
+    await openQuiz(page);
+    const expected = await completeByMouse(page, CSM_ANSWERS);
+    // The address without the result's fragment: a plain return to the quiz page.
+    await page.goto(page.url().replace(/#.*$/, ""));
+    const notice = page.getByRole("region", { name: "Welcome back" });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("You finished this quiz.");
+    expect(await notice.textContent()).not.toContain("in progress");
+    expect(await page.locator(".cf-primary").allTextContents()).toEqual(["See my result"]);
+    expect(await button(page, "Start the quiz").count()).toBe(0);
+    await button(page, "See my result").click();
+    await waitForStep(page, headline(quiz, expected));
     expectNoProblems(problems);
   });
 });

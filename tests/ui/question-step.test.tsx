@@ -99,6 +99,20 @@ describe("a single-choice question", () => {
 });
 
 describe("progress through the quiz", () => {
+  it("names the bar by the visible count, which is heard once, as the bar", async () => {
+    await startQuiz();
+    const text = progressText("Question 1 of 12");
+    expect(text).toHaveAttribute("aria-hidden", "true");
+    expect(screen.getByRole("progressbar")).toHaveAccessibleName("Question 1 of 12");
+  });
+
+  it("asks the question a scale's points answer", async () => {
+    await goTo("backlog-owner");
+    const group = screen.getByRole("group", { name: prompt("backlog-owner") });
+    expect(within(group).getByText("How much do you agree?")).toBeInTheDocument();
+    expect(group).toHaveAccessibleDescription("How much do you agree?");
+  });
+
   it('says "Question N of M" and fills the progress bar to match', async () => {
     const user = await startQuiz();
     expect(progressText("Question 1 of 12")).toBeInTheDocument();
@@ -126,9 +140,9 @@ describe("progress through the quiz", () => {
       "max",
       "13",
     );
-    // Its help is read with the question.
+    // It says why it is here, the moment the count goes up, and that is read with it.
     expect(screen.getByRole("group", { name: prompt("other-role") })).toHaveAccessibleDescription(
-      'Asked because you chose "Something else".',
+      'One more question, because you chose "Something else".',
     );
   });
 
@@ -246,16 +260,21 @@ describe("a multiple-choice question", () => {
     expect(customers).toBeChecked();
 
     await user.click(meetings);
-    const summary = screen.getByRole("alert", { name: "There is a problem" });
-    expect(summary).toHaveTextContent("This question allows at most 2 choices.");
-    expect(summary).toHaveFocus();
+    // Said calmly beside the options: no error summary, and focus stays on the box.
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(meetings).toHaveFocus();
+    const limit = screen.getByText(
+      "You can choose up to 2. To choose this one, untick one of the others first.",
+    );
+    expect(limit).toHaveAttribute("aria-live", "polite");
+    expect(screen.getByRole("group", { name: prompt("proud") })).toContainElement(limit);
     expect(team).toBeChecked();
     expect(customers).toBeChecked();
     expect(meetings).not.toBeChecked();
 
-    // Unticking one makes room; the error goes.
+    // Unticking one makes room; the words go.
     await user.click(customers);
-    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(limit).toBeEmptyDOMElement();
     await user.click(meetings);
     expect(
       screen.getAllByRole("checkbox", { checked: true }).map((c) => c.getAttribute("value")),

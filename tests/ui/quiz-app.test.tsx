@@ -155,7 +155,7 @@ describe("a visit with saved progress", () => {
     expect(store.clear).not.toHaveBeenCalled();
   });
 
-  it("can start over instead, clearing what was saved", async () => {
+  it("can start again instead, after saying that it deletes the saved answers", async () => {
     const user = userEvent.setup();
     const store = memoryStore(HALFWAY);
     renderApp(quiz, {
@@ -164,12 +164,18 @@ describe("a visit with saved progress", () => {
     });
     await user.click(
       within(screen.getByRole("region", { name: "Welcome back" })).getByRole("button", {
-        name: "Start over",
+        name: "Start again",
       }),
     );
+    // Nothing is deleted yet: it asks, focus on the choice that keeps them.
+    expect(store.clear).not.toHaveBeenCalled();
+    const ask = screen.getByRole("region", { name: "Start again?" });
+    expect(ask).toHaveTextContent("Starting again deletes your 4 saved answers.");
+    expect(within(ask).getByRole("button", { name: "Keep them and resume" })).toHaveFocus();
+    await user.click(within(ask).getByRole("button", { name: "Delete them and start again" }));
     expect(store.clear).toHaveBeenCalledTimes(1);
     expect(store.saved).toBeUndefined();
-    expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: /Welcome back|Start again/ })).toBeNull();
     expect(questionHeading()).toHaveTextContent(quiz.title);
     expect(questionHeading()).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Start the quiz" }));
@@ -177,12 +183,50 @@ describe("a visit with saved progress", () => {
     expect(screen.queryAllByRole("radio", { checked: true })).toHaveLength(0);
   });
 
-  it("puts the notice away when the person simply starts the quiz", async () => {
+  it("keeps the answers when the person thinks better of starting again", async () => {
     const user = userEvent.setup();
-    renderApp(quiz, { start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 } });
-    await user.click(screen.getByRole("button", { name: "Start the quiz" }));
-    expect(screen.queryByRole("region", { name: "Welcome back" })).not.toBeInTheDocument();
-    expect(questionHeading()).toHaveTextContent(prompt("week"));
+    const store = memoryStore(HALFWAY);
+    renderApp(quiz, {
+      store,
+      start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 },
+    });
+    await user.click(screen.getByRole("button", { name: "Start again" }));
+    await user.click(screen.getByRole("button", { name: "Keep them and resume" }));
+    expect(store.clear).not.toHaveBeenCalled();
+    expect(questionHeading()).toHaveTextContent(prompt("learn"));
+  });
+
+  it("offers no Start on the intro beside it, which would discard the saved answers unasked", () => {
+    const store = memoryStore(HALFWAY);
+    renderApp(quiz, {
+      store,
+      start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 },
+    });
+    expect(screen.queryByRole("button", { name: "Start the quiz" })).toBeNull();
+    // One primary button on the screen: Resume.
+    const primary = document.querySelectorAll(".cf-primary");
+    expect([...primary].map((b) => b.textContent)).toEqual(["Resume"]);
+    expect(store.clear).not.toHaveBeenCalled();
+  });
+
+  it("says a finished quiz is finished, and offers its result", async () => {
+    const user = userEvent.setup();
+    const done = saved("result", CSM_ANSWERS, null);
+    renderApp(quiz, {
+      store: memoryStore(done),
+      start: { kind: "resume", progress: done, dropped: 0, unknown: 0 },
+    });
+    const notice = screen.getByRole("region", { name: "Welcome back" });
+    expect(notice).toHaveTextContent("You finished this quiz.");
+    expect(notice).not.toHaveTextContent("in progress");
+    expect([...document.querySelectorAll(".cf-primary")].map((b) => b.textContent)).toEqual([
+      "See my result",
+    ]);
+    await user.click(within(notice).getByRole("button", { name: "See my result" }));
+    const expected = evaluate(quiz, CSM_ANSWERS);
+    expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent(
+      expected.recommendation.kind === "outcome" ? "CSM" : "balanced",
+    );
   });
 });
 
@@ -301,6 +345,7 @@ describe("a press of Start made before the app loaded", () => {
       start: { kind: "resume", progress: HALFWAY, dropped: 0, unknown: 0 },
     });
     expect(screen.getByRole("button", { name: "Resume" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Start the quiz" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Start again" })).toBeInTheDocument();
+    expect(questionHeading()).toHaveTextContent(quiz.title);
   });
 });
