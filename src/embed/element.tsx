@@ -25,15 +25,6 @@ const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
   completed: "coursefit-complete",
 };
 
-/**
- * The quiz page beside embed.js: where a built-in quiz's result links lead. Bundled into
- * one of our own pages (the embed builder), this code sits one folder down, in assets/.
- */
-const QUIZ_PAGE = new URL(
-  /* @vite-ignore */ import.meta.url.includes("/assets/") ? "../" : "./",
-  import.meta.url,
-);
-
 let sheet: CSSStyleSheet | undefined;
 
 /**
@@ -80,7 +71,7 @@ export class CoursefitQuizElement extends HTMLElement {
     if (!src) {
       const id = this.getAttribute("quiz") ?? DEFAULT_QUIZ;
       const quiz = Object.hasOwn(builtInQuizzes, id) ? builtInQuizzes[id] : undefined;
-      if (quiz) this.#render(quiz, generation, QUIZ_PAGE);
+      if (quiz) this.#render(quiz, generation);
       else
         this.#problems(generation, [
           `There is no built-in quiz called "${id}". Built in: ${Object.keys(builtInQuizzes).join(", ")}.`,
@@ -100,20 +91,23 @@ export class CoursefitQuizElement extends HTMLElement {
       problems: [`${url.href}: could not be checked (${String(error)})`],
     }));
     if (generation !== this.#generation) return;
-    if (loaded.ok) this.#render(loaded.quiz, generation, new URL(location.href));
+    if (loaded.ok) this.#render(loaded.quiz, generation);
     else this.#problems(generation, loaded.problems);
   }
 
-  /** Shows the quiz; `linkBase` is the page whose `#r=` address reopens a result. */
-  #render(quiz: Quiz, generation: number, linkBase: URL) {
+  /**
+   * Shows the quiz. A result link is the host page's address with `#r=`: it reopens the
+   * result here, beside the trainer's booking links, not on the quiz's own host.
+   */
+  #render(quiz: Quiz, generation: number) {
     const store =
       this.getAttribute("persist") === "off"
         ? undefined
         : browserProgressStore(this.#progressKey(quiz), localStorageOrNothing);
     // A result link to this host page reopens the result here, if it is for this quiz.
-    const hash = () => (linkBase.origin === location.origin ? location.hash : undefined);
-    const start = decideStart(quiz, hash() ?? "", store);
-    const resultUrl = (token: string) => new URL(`#r=${token}`, linkBase).href;
+    const hash = () => location.hash;
+    const start = decideStart(quiz, hash(), store);
+    const resultUrl = (token: string) => new URL(`#r=${token}`, location.href).href;
     this.#root?.render(
       <HeadingBase.Provider value={2}>
         <ResultLinkQuizApp
@@ -121,14 +115,12 @@ export class CoursefitQuizElement extends HTMLElement {
           key={generation}
           quiz={quiz}
           start={
-            start.kind === "bad-link" && forAnotherQuiz(quiz, hash() ?? "")
-              ? { kind: "fresh" }
-              : start
+            start.kind === "bad-link" && forAnotherQuiz(quiz, hash()) ? { kind: "fresh" } : start
           }
           hash={hash}
           // Only a link to a result of this quiz: another may be for another element.
           startFromLink={() => {
-            const opened = decideStart(quiz, hash() ?? "", store);
+            const opened = decideStart(quiz, hash(), store);
             return opened.kind === "result" ? opened : undefined;
           }}
           store={store}
