@@ -51,7 +51,7 @@ export function ResultView({
   const why =
     rec.kind === "outcome"
       ? quiz.outcomes.find((o) => o.id === rec.outcome)?.summary
-      : balancedWhy(quiz, reasons, traitLabel);
+      : balancedWhy(quiz, leaders, reasons, traitLabel);
   // Passages the reasons quote the start of: the comparison shows only the rest of them.
   const quoted = new Set(reasons.map((r) => r.passage));
   const sources = citedSources([
@@ -151,11 +151,16 @@ export function ResultView({
   );
 }
 
-/** One sentence for a balanced result: the strongest trait pointing to each side. */
-function balancedWhy(quiz: Quiz, reasons: Reason[], traitLabel: (id: string) => string) {
-  const sides = [...new Set(reasons.map((r) => r.outcome))].map((outcome) => {
-    const best = reasons.find((r) => r.outcome === outcome) as Reason;
-    return `${traitLabel(best.trait)} points to ${outcomeName(quiz, outcome)}`;
+/** One sentence for a balanced result: the strongest trait pointing to each side, in the headline's order. */
+function balancedWhy(
+  quiz: Quiz,
+  leaders: string[],
+  reasons: Reason[],
+  traitLabel: (id: string) => string,
+) {
+  const sides = leaders.flatMap((outcome) => {
+    const best = reasons.find((r) => r.outcome === outcome);
+    return best ? [`${traitLabel(best.trait)} points to ${outcomeName(quiz, outcome)}`] : [];
   });
   return sides.length > 1 ? `${sides.join(", while ")}.` : undefined;
 }

@@ -30,14 +30,6 @@ function openResult(answers: Answers, props: Parameters<typeof renderApp>[1] = {
   return { user, ...view };
 }
 
-/** The quote and attribution of every <figure> inside `element`. */
-function quotesIn(element: HTMLElement) {
-  return Array.from(element.querySelectorAll("figure")).map((figure) => ({
-    quote: figure.querySelector("blockquote")?.textContent ?? "",
-    attribution: figure.querySelector("figcaption")?.textContent ?? "",
-  }));
-}
-
 afterEach(() => {
   vi.restoreAllMocks();
 });
