@@ -27,14 +27,17 @@ const SCREENS = [
   { width: 360, height: 740 },
 ];
 
-function hostPage(body: string) {
+function hostPage(
+  body: string,
+  script = '<script type="module" src="{{quiz}}/embed.js"></script>',
+) {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>Our Scrum courses</title>
 <link rel="icon" href="favicon.svg">
-<script type="module" src="{{quiz}}/embed.js"></script>
+${script}
 </head>
 <body><main>
 <h1>Our Scrum courses</h1>
@@ -60,9 +63,10 @@ const HOST_FILES = {
       "</coursefit-quiz>",
   ),
   "frame.html": hostPage(
-    // The page names itself, so result links come back here.
-    `<iframe src="{{quiz}}/embed.html?${FRAME_QUERY}&amp;origin={{host}}&amp;page={{host}}/frame.html#r=${csm.token}"` +
+    // The page names itself, so result links come back here; resize.js hands them on.
+    `<iframe src="{{quiz}}/embed.html?${FRAME_QUERY}&amp;origin={{host}}&amp;page={{host}}/frame.html"` +
       ' title="Which Scrum course fits you?" width="100%" height="700"></iframe>',
+    '<script src="{{quiz}}/resize.js"></script>',
   ),
 };
 
@@ -209,7 +213,8 @@ describeInBrowser("the result screen", () => {
     "shows the iframe's booking link as the primary button at $width x $height",
     async (viewport) => {
       const { page, problems } = await browser.open({ viewport });
-      await page.goto(`${host.url}frame.html`);
+      // The result's own link, opened: the trainer's page, and the result in its frame.
+      await page.goto(`${host.url}frame.html#r=${csm.token}`);
       const frame = page.frameLocator("iframe");
       await frame.getByRole("heading", { level: 1, name: headline(quiz, csm) }).waitFor();
       const book = frame.getByRole("link", { name: "Book our CSM course" });
