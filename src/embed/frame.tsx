@@ -60,9 +60,9 @@ if (quiz) {
       outcomeLink={(outcome, nextStep) => {
         const booking = bookings[outcome];
         if (!booking) return nextStep;
-        // The trainer's booking page opens in place of their page, not inside the frame.
+        // Opened beside the trainer's page, as every link in the frame (embed.html's <base>).
         return (
-          <a className="cf-button cf-primary cf-book" href={booking.href} target="_top">
+          <a className="cf-button cf-primary cf-book" href={booking.href}>
             {booking.text}
           </a>
         );

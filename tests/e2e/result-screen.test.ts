@@ -219,7 +219,6 @@ describeInBrowser("the result screen", () => {
       await frame.getByRole("heading", { level: 1, name: headline(quiz, csm) }).waitFor();
       const book = frame.getByRole("link", { name: "Book our CSM course" });
       expect(await book.getAttribute("href")).toBe(BOOK_CSM);
-      expect(await book.getAttribute("target")).toBe("_top");
       const box = await book.boundingBox();
       expect(
         box && box.y + box.height <= viewport.height,
