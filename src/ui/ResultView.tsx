@@ -8,7 +8,7 @@ import type { Result } from "../engine/result";
 import type { Quiz } from "../engine/schema";
 import { Heading } from "./Heading";
 import { TraitChart } from "./TraitChart";
-import { formatDate, headline, leaning, NOTHING_TO_SCORE, nextStepOf, outcomeName } from "./texts";
+import { formatDate, headline, leaning, NOTHING_TO_SCORE, outcomeName } from "./texts";
 
 type Props = {
   quiz: Quiz;
@@ -255,7 +255,9 @@ function ResultActions({
  * file gives one, else its words alone, set out the same way.
  */
 export function NextStep({ quiz, outcome }: { quiz: Quiz; outcome: string }) {
-  const step = nextStepOf(quiz, outcome);
+  const found = quiz.outcomes.find((o) => o.id === outcome);
+  // Neutral words for a quiz that gives none: no course type, no certifying body.
+  const step = found?.nextStep ?? { label: `Find out more about ${found?.label ?? outcome}` };
   if (step.url)
     return (
       <a className="cf-button cf-primary cf-book" href={step.url}>

@@ -39,12 +39,6 @@ export function formatScore(score: number): string {
   return String(Math.round(score));
 }
 
-/** An outcome's next step from the quiz file, or a neutral one: its words, and a link if any. */
-export function nextStepOf(quiz: Quiz, outcome: string): { label: string; url?: string } {
-  const found = quiz.outcomes.find((o) => o.id === outcome);
-  return found?.nextStep ?? { label: `Find out more about ${found?.label ?? outcome}` };
-}
-
 const DATE = new Intl.DateTimeFormat("en-US", {
   year: "numeric",
   month: "long",
