@@ -71,9 +71,11 @@ export function Builder({ quizzes, base, pageOrigin }: BuilderProps) {
         >
           <QuizPart {...part} quizzes={quizzes} />
           <EmbedTypePart {...part} />
+          {(values.mode === "element" || values.quizSource === "built-in") && (
+            <LinksPart {...part} quiz={quiz} shownOutcomes={shownOutcomes} />
+          )}
           {values.mode === "element" && (
             <>
-              <LinksPart {...part} quiz={quiz} shownOutcomes={shownOutcomes} />
               <ThemePart
                 {...part}
                 warnings={embed.mode === "element" ? embed.theme.warnings : []}

@@ -40,7 +40,7 @@ export function EmbedTypePart({ values, update, errorFor, touch }: PartProps) {
               label="Address of the page the quiz goes on"
               hint={
                 page.ok
-                  ? `The quiz tells your page, and no other, when it changes size or is finished. Only ${page.url.origin} goes in the snippet.`
+                  ? `The quiz tells ${page.url.origin}, and no other, when it changes size or is finished; a result link leads back to this page.`
                   : "The quiz tells your page, and no other, when it changes size or is finished. For example, https://example.com/courses/csm."
               }
               value={values.pageAddress}

@@ -50,6 +50,9 @@ export type IframeEmbed = {
   quiz: Extract<QuizRef, { kind: "built-in" }>;
   /** The origin of the trainer's page: the only one the frame will post messages to. */
   origin: string | undefined;
+  /** The trainer's page itself: where a result link reopens the result. */
+  page: string | undefined;
+  links: OutcomeLink[];
   resize: boolean;
 };
 
@@ -105,6 +108,13 @@ function addressMessage(why: "empty" | "format" | "scheme", what: string, exampl
   if (why === "empty") return `Enter ${what}`;
   if (why === "format") return `Enter ${what} as a full web address, like ${example}`;
   return `${capitalise(what)} must start with https:// or http://`;
+}
+
+/** The address without its #fragment: a result link puts its own there. */
+function withoutFragment(url: URL): string {
+  const copy = new URL(url);
+  copy.hash = "";
+  return copy.href;
 }
 
 function capitalise(text: string) {
@@ -183,6 +193,8 @@ export function checkForm(
         mode: "iframe",
         quiz: builtInRef(shown),
         origin: page.ok ? page.url.origin : undefined,
+        page: page.ok ? withoutFragment(page.url) : undefined,
+        links: builtIn ? builtInLinks(values, builtIn, problem) : [],
         resize: values.resize,
       },
       problems,

@@ -65,10 +65,14 @@ function elementSnippet(embed: ElementEmbed, base: string): Snippet {
 
 function iframeSnippet(embed: Extract<Embed, { mode: "iframe" }>, base: string): Snippet {
   if (!embed.origin) throw new Error("the embed has no page origin: check the form first");
-  const src = new URL(
-    `embed.html?quiz=${encodeURIComponent(embed.quiz.id)}&origin=${encodeURIComponent(embed.origin)}`,
-    base,
-  ).href;
+  // The page, so result links reopen there; each booking link, for the result's button.
+  const query = new URLSearchParams({ quiz: embed.quiz.id, origin: embed.origin });
+  if (embed.page) query.set("page", embed.page);
+  for (const link of embed.links) {
+    query.set(`book-${link.outcome}`, link.href);
+    query.set(`book-${link.outcome}-text`, link.text);
+  }
+  const src = new URL(`embed.html?${query}`, base).href;
   const frame = `<iframe${attributes([
     ["src", src],
     ["title", embed.quiz.title],

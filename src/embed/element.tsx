@@ -28,8 +28,8 @@ const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
 };
 
 /**
- * The quiz page beside embed.js: where a built-in quiz's result links lead. Bundled into
- * one of our own pages (the embed builder), this code sits one folder down, in assets/.
+ * The folder embed.js came from, where validate.html sits beside it. Bundled into one of
+ * our own pages (the embed builder), this code sits one folder down, in assets/.
  */
 const QUIZ_PAGE = new URL(
   /* @vite-ignore */ import.meta.url.includes("/assets/") ? "../" : "./",
@@ -82,7 +82,7 @@ export class CoursefitQuizElement extends HTMLElement {
     if (!src) {
       const id = this.getAttribute("quiz") ?? DEFAULT_QUIZ;
       const quiz = Object.hasOwn(builtInQuizzes, id) ? builtInQuizzes[id] : undefined;
-      if (quiz) this.#render(quiz, generation, QUIZ_PAGE);
+      if (quiz) this.#render(quiz, generation);
       else
         this.#problems(generation, [
           `There is no built-in quiz called "${id}". Built in: ${Object.keys(builtInQuizzes).join(", ")}.`,
@@ -106,7 +106,7 @@ export class CoursefitQuizElement extends HTMLElement {
       }),
     );
     if (generation !== this.#generation) return;
-    if (loaded.ok) this.#render(loaded.quiz, generation, new URL(location.href));
+    if (loaded.ok) this.#render(loaded.quiz, generation);
     else
       this.#problems(
         generation,
@@ -115,16 +115,19 @@ export class CoursefitQuizElement extends HTMLElement {
       );
   }
 
-  /** Shows the quiz; `linkBase` is the page whose `#r=` address reopens a result. */
-  #render(quiz: Quiz, generation: number, linkBase: URL) {
+  /**
+   * Shows the quiz. A result link is the host page's address with `#r=`: it reopens the
+   * result here, beside the trainer's booking links, not on the quiz's own host.
+   */
+  #render(quiz: Quiz, generation: number) {
     const store =
       this.getAttribute("persist") === "off"
         ? undefined
         : browserProgressStore(this.#progressKey(quiz), localStorageOrNothing);
     // A result link to this host page reopens the result here, if it is for this quiz.
-    const hash = () => (linkBase.origin === location.origin ? location.hash : undefined);
-    const start = decideStart(quiz, hash() ?? "", store);
-    const resultUrl = (token: string) => new URL(`#r=${token}`, linkBase).href;
+    const hash = () => location.hash;
+    const start = decideStart(quiz, hash(), store);
+    const resultUrl = (token: string) => new URL(`#r=${token}`, location.href).href;
     // Which quiz is shown, with its outcomes' ids: what slots can name (the builder offers them).
     this.dispatchEvent(
       new CustomEvent("coursefit-ready", {
@@ -144,14 +147,12 @@ export class CoursefitQuizElement extends HTMLElement {
           key={generation}
           quiz={quiz}
           start={
-            start.kind === "bad-link" && forAnotherQuiz(quiz, hash() ?? "")
-              ? { kind: "fresh" }
-              : start
+            start.kind === "bad-link" && forAnotherQuiz(quiz, hash()) ? { kind: "fresh" } : start
           }
           hash={hash}
           // Only a link to a result of this quiz: another may be for another element.
           startFromLink={() => {
-            const opened = decideStart(quiz, hash() ?? "", store);
+            const opened = decideStart(quiz, hash(), store);
             return opened.kind === "result" ? opened : undefined;
           }}
           store={store}

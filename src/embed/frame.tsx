@@ -1,6 +1,7 @@
 // embed.html: the quiz as a page of its own, for trainers' pages that allow no scripts.
 //
-//   <iframe src=".../embed.html?quiz=csm-vs-cspo&origin=https://trainer.example"
+//   <iframe src=".../embed.html?quiz=csm-vs-cspo&origin=https://trainer.example
+//                &page=https://trainer.example/csm&book-csm=https://...&book-csm-text=Book..."
 //           title="Which Scrum course fits you?"></iframe>
 //
 // It fills the iframe's width and scrolls inside a fixed height. When the page around it
@@ -14,6 +15,7 @@ import { browserProgressStore, localStorageOrNothing } from "../ui/progress-stor
 import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart } from "../ui/start";
 import { onParentHello, parentOrigin, parentPoster, watchHeight } from "./frame-messages";
+import { bookingsIn, frameResultUrl, webAddressParam } from "./frame-params";
 import "../ui/quiz.css";
 import "./frame.css";
 
@@ -41,8 +43,10 @@ if (quiz) {
     `coursefit:${quiz.id}:${location.pathname}`,
     localStorageOrNothing,
   );
-  // The quiz page next to this one opens a result link.
-  const resultUrl = (token: string) => new URL(`./#r=${token}`, location.href).href;
+  // A result link reopens on the trainer's page when the snippet names it, else on the
+  // quiz page next to this one.
+  const resultUrl = frameResultUrl(webAddressParam(params.get("page")), location.href);
+  const bookings = bookingsIn(params, quiz);
   createRoot(container).render(
     <ResultLinkQuizApp
       embedded
@@ -53,6 +57,16 @@ if (quiz) {
       startFromLink={() => decideStart(quiz, location.hash, store)}
       store={store}
       resultUrl={resultUrl}
+      outcomeLink={(outcome, nextStep) => {
+        const booking = bookings[outcome];
+        if (!booking) return nextStep;
+        // Opened beside the trainer's page, as every link in the frame (embed.html's <base>).
+        return (
+          <a className="cf-button cf-primary cf-book" href={booking.href}>
+            {booking.text}
+          </a>
+        );
+      }}
       onEvent={(event) => {
         if (event.type === "completed")
           post?.({

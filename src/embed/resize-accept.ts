@@ -23,10 +23,15 @@ const FIELDS = {
   complete: ["source", "type", "result", "link"],
 } as const;
 
+/**
+ * `pageOrigin` is this page's own origin: a frame whose snippet names this page (`page=`)
+ * links results back to it.
+ */
 export function acceptMessage(
   event: MessageLike,
   iframes: Iterable<HTMLIFrameElement>,
   quizOrigin: string,
+  pageOrigin?: string,
 ): Accepted | null {
   try {
     const { data, origin, source } = event;
@@ -50,8 +55,10 @@ export function acceptMessage(
     }
     const { result, link } = data;
     if (!isPlainObject(result) || typeof link !== "string" || link.length > MAX_LINK) return null;
-    // The link reopens the result on the quiz's own site, never anywhere else.
-    if (originOf(link) !== origin) return null;
+    // The link reopens the result on the quiz's own site or on this page's, never elsewhere.
+    const linkOrigin = originOf(link);
+    if (linkOrigin !== origin && (pageOrigin === undefined || linkOrigin !== pageOrigin))
+      return null;
     return { iframe, type, result, link };
   } catch {
     // A getter or proxy on a hand-made event: refused like any other bad message.
@@ -147,7 +154,7 @@ export function installResizer(win: Window, quizOrigin: string | undefined): () 
   const frames = () => win.document.getElementsByTagName("iframe");
   const listener = (event: MessageEvent) => {
     try {
-      const accepted = acceptMessage(event, frames(), quizOrigin);
+      const accepted = acceptMessage(event, frames(), quizOrigin, win.location.origin);
       if (!accepted) return;
       if (accepted.type === "resize") {
         fitHeight(win, accepted.iframe, accepted.height);
@@ -162,6 +169,16 @@ export function installResizer(win: Window, quizOrigin: string | undefined): () 
     }
   };
   win.addEventListener("message", listener);
+  // In the page's head, resize.js runs before the frames are parsed: hand the link on once they are.
+  if (win.document.readyState === "loading")
+    win.document.addEventListener(
+      "DOMContentLoaded",
+      () => openResultLink(win, frames(), quizOrigin),
+      {
+        once: true,
+      },
+    );
+  else openResultLink(win, frames(), quizOrigin);
   try {
     for (const iframe of frames())
       if (originOf(iframe.src) === quizOrigin) iframe.contentWindow?.postMessage(HELLO, quizOrigin);
@@ -172,6 +189,30 @@ export function installResizer(win: Window, quizOrigin: string | undefined): () 
     win.removeEventListener("message", listener);
     marked[INSTALLED] = false;
   };
+}
+
+/**
+ * A result link to this page (`#r=<token>`), made by a quiz frame whose snippet names this
+ * page (`page=`), is handed on to that frame, which opens on the result: the frame cannot
+ * read its parent's address itself.
+ */
+function openResultLink(win: Window, iframes: Iterable<HTMLIFrameElement>, quizOrigin: string) {
+  try {
+    const here = new URL(win.location.href);
+    if (!here.hash.startsWith("#r=")) return;
+    const hash = here.hash;
+    here.hash = "";
+    for (const iframe of iframes) {
+      const src = new URL(iframe.src);
+      if (src.origin !== quizOrigin || src.hash === hash) continue;
+      const page = src.searchParams.get("page");
+      if (!page || new URL(page, here).href !== here.href) continue;
+      src.hash = hash;
+      iframe.src = src.href;
+    }
+  } catch {
+    // An address that cannot be read leaves the frame as the page wrote it.
+  }
 }
 
 /** Sets the iframe's height so its document (`height` px) fits without scrolling. */

@@ -3,7 +3,7 @@
 
 import { describeAnswer } from "./answers";
 import { own } from "./own";
-import type { Quiz } from "./schema";
+import type { Answer, Question, Quiz } from "./schema";
 import { pointsFor, type Scores, type TraitScore } from "./score";
 
 export type Quote = {
@@ -19,7 +19,7 @@ export type Reason = Quote & {
   outcome: string;
   /** Points of lead this trait gives `outcome` over the other contenders (negative when a balanced side's best trait still trails). */
   impact: number;
-  /** The taker's answers that gave `outcome` points on this trait, in quiz order. */
+  /** The taker's answers that moved this trait toward `outcome` (gave it more points on it than any other outcome), in quiz order. */
   answers: { question: string; prompt: string; answer: string }[];
 };
 
@@ -94,14 +94,22 @@ function reasonFor(
   const outcome = quiz.outcomes.find((o) => o.id === outcomeId);
   const passage = outcome && own(outcome.passages, traitId);
   if (!passage) throw new Error(`outcome "${outcomeId}" has no passage for trait "${traitId}"`);
+  const others = quiz.outcomes.map((o) => o.id).filter((id) => id !== outcomeId);
+  // An answer moved this trait toward the outcome only if it gave the outcome more points
+  // on it than it gave any other: a scale's "Agree" that still gives this side a quarter
+  // of its points, and the other side three quarters, leans the other way.
+  const leansToward = (question: Question, answer: Answer) => {
+    const points = pointsFor(question, answer, traitId, outcomeId);
+    return points > 0 && others.every((o) => pointsFor(question, answer, traitId, o) < points);
+  };
   const answers = quiz.questions.flatMap((question) => {
     const answer = own(scores.answers, question.id);
     if (answer === undefined) return [];
-    // Of several ticks, name only those that gave this outcome points on this trait.
+    // Of several ticks, name only those that each lean toward this outcome on this trait.
     const moving = Array.isArray(answer)
-      ? answer.filter((id) => pointsFor(question, [id], traitId, outcomeId) > 0)
+      ? answer.filter((id) => leansToward(question, [id]))
       : answer;
-    if (pointsFor(question, moving, traitId, outcomeId) <= 0) return [];
+    if (Array.isArray(moving) ? moving.length === 0 : !leansToward(question, moving)) return [];
     return [
       { question: question.id, prompt: question.prompt, answer: describeAnswer(question, moving) },
     ];
@@ -118,4 +126,29 @@ export function compare(quiz: Quiz): ComparisonRow[] {
       Object.entries(row.passages).map(([outcome, p]) => [outcome, quotePassage(quiz, p)]),
     ),
   }));
+}
+
+/** How many reasons a result leads with: the strongest few, not one per trait. */
+export const KEY_REASONS = 3;
+
+/**
+ * The reasons a result shows: those for the recommended outcomes that name at least one
+ * answer, strongest first, at most KEY_REASONS. A balanced result's best reason for each
+ * side is kept before any second reason for either.
+ */
+export function keyReasons(reasons: readonly Reason[], leaders: readonly string[]): Reason[] {
+  const named = reasons.filter((r) => leaders.includes(r.outcome) && r.answers.length > 0);
+  const best = leaders.flatMap((o) => named.find((r) => r.outcome === o) ?? []);
+  const rest = named.filter((r) => !best.includes(r));
+  return [...best, ...rest].slice(0, KEY_REASONS).sort((a, b) => b.impact - a.impact);
+}
+
+/**
+ * A passage cut after its first sentence: the short quote a reason shows, and the rest
+ * ("" for a passage of one sentence). The two put together are the passage exactly.
+ */
+export function splitQuote(text: string): { short: string; rest: string } {
+  const first = /^[\s\S]+?[.!?](?=\s+\S)/.exec(text)?.[0];
+  if (!first) return { short: text, rest: "" };
+  return { short: first, rest: text.slice(first.length).trimStart() };
 }

@@ -110,7 +110,13 @@ const outcome = z.strictObject({
   passages: z
     .record(z.string(), id)
     .describe("For each trait, the passage that explains why this outcome fits."),
-  nextStep: z.strictObject({ label: text, url: webUrl }).optional(),
+  nextStep: z
+    .strictObject({
+      label: text.describe("What to do next, e.g. a button's words: Book a CSM course."),
+      url: webUrl.optional().describe("Where the button leads; without it, the words alone."),
+    })
+    .optional()
+    .describe("The result's next step for this outcome, unless the page gives its own link."),
 });
 
 const comparisonRow = z.strictObject({
@@ -130,6 +136,12 @@ export const quizSchema = z.strictObject({
   sources: z.array(source).min(1),
   passages: z.array(passage).min(1),
   conclusion: id.describe("The passage quoted when a result is balanced."),
+  conclusionLead: text
+    .default("In the source's own words:")
+    .describe("The words that introduce the conclusion on a balanced result."),
+  comparisonHeading: text
+    .default("How they compare")
+    .describe("The heading of the result's side-by-side comparison of the outcomes."),
   traits: z.array(trait).min(1),
   outcomes: z.array(outcome).min(2),
   comparison: z.array(comparisonRow).default([]),

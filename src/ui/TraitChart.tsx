@@ -1,55 +1,43 @@
-// Each trait's score for each outcome, as bars to see at a glance and as a table with
-// the same figures for screen readers (the drawing itself is hidden from them).
+// Each trait's score for each outcome: bars on one grid with one 0-100 scale, so equal
+// scores draw equal lengths and every bar starts at the same x, each labelled with its
+// figure; and a table with the same figures for screen readers (the bars are hidden from them).
 import type { Result } from "../engine/result";
 import type { Quiz } from "../engine/schema";
 import { formatScore, outcomeName } from "./texts";
 
-const BAR = 10;
-const GAP = 4;
-
 export function TraitChart({ quiz, result }: { quiz: Quiz; result: Result }) {
-  const outcomes = quiz.outcomes.map((o) => o.id);
+  // Outcomes in the result's order, as the headline names them; colours stay with the outcome.
+  const outcomes = result.scores.map((s) => s.outcome);
+  const series = (o: string) => `cf-series-${quiz.outcomes.findIndex((q) => q.id === o)}`;
   const traits = result.breakdown.filter((t) => t.weight > 0);
-  const height = outcomes.length * (BAR + GAP) - GAP;
   return (
     <div className="cf-chart">
-      <ul className="cf-chart-keys" aria-hidden="true">
-        {outcomes.map((o, i) => (
-          <li key={o}>
-            <svg className="cf-chart-key" viewBox="0 0 10 10" focusable="false" aria-hidden="true">
-              <rect className={`cf-series-${i}`} width="10" height="10" />
-            </svg>
-            {outcomeName(quiz, o)}
-          </li>
-        ))}
-      </ul>
-      <div aria-hidden="true">
-        {traits.map((t) => (
-          <div className="cf-chart-row" key={t.trait}>
-            <span className="cf-chart-trait">{t.label}</span>
-            <svg
-              className="cf-chart-bars"
-              viewBox={`0 0 100 ${height}`}
-              preserveAspectRatio="none"
-              focusable="false"
-              aria-hidden="true"
-            >
-              {outcomes.map((o, i) => (
-                <rect
-                  key={o}
-                  className={`cf-series-${i}`}
-                  x="0"
-                  y={i * (BAR + GAP)}
-                  width={Math.max(0.5, t.scores[o] ?? 0)}
-                  height={BAR}
+      {/* One grid for every row: the tracks share one column, so one width and one start. */}
+      <div className="cf-chart-grid" aria-hidden="true">
+        {traits.map((t) => [
+          <span
+            className="cf-chart-trait"
+            key={t.trait}
+            style={{ "--cf-rows": outcomes.length } as React.CSSProperties}
+          >
+            {t.label}
+          </span>,
+          ...outcomes.flatMap((o) => {
+            const score = t.scores[o] ?? 0;
+            return [
+              <span className="cf-chart-track" key={`${t.trait}-${o}-track`}>
+                <span
+                  className={`cf-chart-bar ${series(o)}`}
+                  data-score={score}
+                  style={{ width: `${score}%` }}
                 />
-              ))}
-            </svg>
-            <span className="cf-chart-figures">
-              {outcomes.map((o) => formatScore(t.scores[o] ?? 0)).join(" / ")}
-            </span>
-          </div>
-        ))}
+              </span>,
+              <span className="cf-chart-value" key={`${t.trait}-${o}-value`}>
+                {outcomeName(quiz, o)} {formatScore(score)}
+              </span>,
+            ];
+          }),
+        ])}
       </div>
       {/* Hidden by a wrapper: a table keeps its full width whatever its own width and overflow,
           so hiding the table itself makes narrow screens scroll sideways. */}

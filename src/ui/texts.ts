@@ -21,19 +21,22 @@ export const NOTHING_TO_SCORE = {
   body: "None of your answers gave points to any course, so there is no result to show. Go back and answer a few questions to see which course fits you.",
 };
 
+/** How strongly the result leans, in words, with the scores as whole numbers. */
 export function leaning(quiz: Quiz, result: Result): string {
   const [first, second] = result.scores;
   if (!first || !second || result.recommendation.kind === "none") return "";
   const figures = `${formatScore(first.score)} to ${formatScore(second.score)} out of 100`;
   if (result.recommendation.kind === "balanced") {
-    return `Neither leads by ${formatScore(quiz.scoring.tieMargin)} points or more (${figures}), so both courses fit what you told us.`;
+    return `Neither leads by ${formatScore(quiz.scoring.tieMargin)} points or more (${figures}), so either fits what you told us.`;
   }
-  const name = outcomeName(quiz, first.outcome);
-  return `Your answers lean ${result.strength === "strong" ? "strongly" : result.strength === "clear" ? "clearly" : "slightly"} toward ${name}: ${figures}, a lead of ${formatScore(result.margin)} points.`;
+  const how = { strong: "strongly", clear: "clearly", slight: "slightly" } as const;
+  const word = result.strength in how ? how[result.strength as keyof typeof how] : "slightly";
+  return `Your answers lean ${word} toward ${outcomeName(quiz, first.outcome)}: ${figures}.`;
 }
 
+/** A score as people read it: a whole number (tenths of a point are false precision). */
 export function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(1);
+  return String(Math.round(score));
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", {

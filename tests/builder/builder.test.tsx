@@ -104,8 +104,8 @@ describe("the builder", () => {
   it("makes the iframe snippet once it knows the page's address", async () => {
     const user = renderBuilder();
     await user.click(screen.getByLabelText("Iframe"));
-    // The element's options do not apply to the iframe.
-    expect(screen.queryByRole("group", { name: "Booking links" })).not.toBeInTheDocument();
+    // The element's theme does not apply to the iframe; its booking links do.
+    expect(screen.getByRole("group", { name: "Booking links" })).toBeInTheDocument();
     expect(screen.queryByLabelText("HTML for your page")).not.toBeInTheDocument();
     expect(
       screen.getByText(/Your snippet is not ready yet: there is 1 thing to fix/),
@@ -115,11 +115,9 @@ describe("the builder", () => {
       screen.getByLabelText("Address of the page the quiz goes on"),
       "https://trainer.example/courses/csm",
     );
-    expect(
-      screen.getByText(/Only https:\/\/trainer.example goes in the snippet/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/a result link leads back to this page/)).toBeInTheDocument();
     expect(html()).toContain(
-      `<iframe src="${BASE}embed.html?quiz=csm-vs-cspo&amp;origin=https%3A%2F%2Ftrainer.example"`,
+      `<iframe src="${BASE}embed.html?quiz=csm-vs-cspo&amp;origin=https%3A%2F%2Ftrainer.example&amp;page=https%3A%2F%2Ftrainer.example%2Fcourses%2Fcsm"`,
     );
     expect(html()).toContain(`<script src="${BASE}resize.js"></script>`);
     await user.click(screen.getByLabelText("Fit the frame to the quiz"));

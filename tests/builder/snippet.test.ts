@@ -139,14 +139,15 @@ describe("the element snippet", () => {
 });
 
 describe("the iframe snippet", () => {
-  it("names the trainer's page origin, encoded, and no path", () => {
+  it("names the trainer's page origin and the page itself (for result links), encoded", () => {
     const { html, css } = snippet({
       mode: "iframe",
       pageAddress: "https://trainer.example:8443/courses/csm?x=1#top",
     });
     expect(html).toBe(
       '<script src="https://quiz.example/coursefit/resize.js"></script>\n' +
-        '<iframe src="https://quiz.example/coursefit/embed.html?quiz=csm-vs-cspo&amp;origin=https%3A%2F%2Ftrainer.example%3A8443"' +
+        '<iframe src="https://quiz.example/coursefit/embed.html?quiz=csm-vs-cspo&amp;origin=https%3A%2F%2Ftrainer.example%3A8443' +
+        '&amp;page=https%3A%2F%2Ftrainer.example%3A8443%2Fcourses%2Fcsm%3Fx%3D1"' +
         ' title="CSM or CSPO: which Scrum course fits you?" width="100%" height="700" frameborder="0" loading="lazy"></iframe>\n',
     );
     expect(css).toBe("");
@@ -154,6 +155,20 @@ describe("the iframe snippet", () => {
     const src = new URL(frame?.src ?? "");
     expect(src.searchParams.get("origin")).toBe("https://trainer.example:8443");
     expect(src.searchParams.get("quiz")).toBe("csm-vs-cspo");
+    expect(src.searchParams.get("page")).toBe("https://trainer.example:8443/courses/csm?x=1");
+  });
+
+  it("passes each booking link to the frame, for the result's button", () => {
+    const { html } = snippet({
+      mode: "iframe",
+      pageAddress: "https://trainer.example/courses",
+      ...csmLink("https://trainer.example/book?c=csm&x=<1>"),
+    });
+    const [frame] = attributesOf(html, "iframe");
+    const src = new URL(frame?.src ?? "");
+    expect(src.searchParams.get("book-csm")).toBe("https://trainer.example/book?c=csm&x=%3C1%3E");
+    expect(src.searchParams.get("book-csm-text")).toBe("Book our CSM course");
+    expect(src.searchParams.has("book-cspo")).toBe(false);
   });
 
   it("leaves out resize.js when asked, and ignores the element's options", () => {

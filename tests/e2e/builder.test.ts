@@ -253,7 +253,9 @@ ${html}
     await link.waitFor();
     expect(await link.getAttribute("href")).toBe(new URL(bookingUrl).href);
     expect(
-      await link.evaluate((a) => a.assignedSlot?.closest(".cf-next")?.tagName ?? "not slotted"),
+      await link.evaluate(
+        (a) => a.assignedSlot?.closest(".cf-result-next")?.tagName ?? "not slotted",
+      ),
     ).toBe("UL");
     await expectAccessible(trainer.page, "the snippet's quiz on the trainer's page, result");
     // persist="off": nothing saved.

@@ -29,6 +29,8 @@ const frameSnippet = () =>
       quiz: { kind: "built-in", id: quiz.id, title: quiz.title },
       origin: "https://trainer.example",
       resize: false,
+      page: undefined,
+      links: [],
     },
     `${baseUrl || "http://localhost/"}`,
   ).html;

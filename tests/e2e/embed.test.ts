@@ -12,7 +12,6 @@ import { loadQuiz } from "../helpers/quiz";
 import { watchedPage } from "./browser";
 import {
   BALANCED_ANSWERS,
-  baseUrl,
   CSM_ANSWERS,
   describeInBrowser,
   expectAccessible,
@@ -20,7 +19,6 @@ import {
   quiz,
   TITLE,
   useBrowser,
-  waitForStep,
 } from "./harness";
 import { useHost } from "./host";
 
@@ -180,7 +178,7 @@ async function listenForEvents(page: Page) {
 /** The outcome slots the result shows, with what the host assigned to each. */
 function shownSlots(element: Locator) {
   return element.evaluate((el) =>
-    [...(el.shadowRoot?.querySelectorAll(".cf-next slot") ?? [])].map((slot) => ({
+    [...(el.shadowRoot?.querySelectorAll(".cf-result-next slot") ?? [])].map((slot) => ({
       name: (slot as HTMLSlotElement).name,
       assigned: (slot as HTMLSlotElement).assignedElements().map((a) => a.textContent),
     })),
@@ -208,7 +206,7 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     const expected = await complete(page, quiz, CSM_ANSWERS);
     expect(expected.recommendation).toMatchObject({ kind: "outcome", outcome: "csm" });
 
-    // Under "What to do next": the trainer's CSM link, slotted in; the CSPO one is not shown.
+    // The next step: the trainer's CSM link, slotted in; the CSPO one is not shown.
     expect(await shownSlots(element)).toEqual([
       { name: "outcome-csm", assigned: ["Book our CSM course"] },
     ]);
@@ -244,13 +242,16 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     const completed = events.filter((e) => e.type === "coursefit-complete");
     expect(completed).toHaveLength(1);
     expect(events.at(-1)?.type).toBe("coursefit-complete");
-    const link = `${baseUrl}#r=${expected.token}`;
+    // The link reopens the result where it was taken: this page, with the trainer's links.
+    const link = `${host.url}index.html#r=${expected.token}`;
     expect(completed[0]?.detail).toEqual(same({ ...expected, link }));
 
-    // The link in the event opens the same result on the quiz's own page.
     const opened = await watchedPage(context);
     await opened.page.goto(link);
-    await waitForStep(opened.page, headline(quiz, expected));
+    await stepHeading(opened.page, headline(quiz, expected)).waitFor();
+    expect(await opened.page.getByRole("link", { name: "Book our CSM course" }).isVisible()).toBe(
+      true,
+    );
     expectNoProblems(opened.problems);
 
     expectNoProblems(problems);
@@ -502,8 +503,8 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     const expected = await complete(page, OWN_QUIZ, OWN_ANSWERS);
     expect(expected.recommendation).toMatchObject({ kind: "outcome", outcome: "beta" });
     // No slot given: the quiz's own next step.
-    expect(await page.locator("coursefit-quiz").locator(".cf-next").textContent()).toBe(
-      "Look for a Beta course taught by a Certified Scrum Trainer.",
+    expect(await page.locator("coursefit-quiz").locator(".cf-result-next").textContent()).toBe(
+      "Find out more about Beta",
     );
     const completed = (await heard()).filter((e) => e.type === "coursefit-complete");
     expect(completed.map((e) => e.detail)).toEqual([

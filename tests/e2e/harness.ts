@@ -219,7 +219,8 @@ export function shownResult(page: Page): Promise<ShownResult> {
 
 /** What the result page should show for a result computed by the engine. */
 export function expectedShown(result: Result): Omit<ShownResult, "link"> {
-  const outcomes = quiz.outcomes.map((o) => o.id);
+  // The chart's columns follow the result's order, as the headline does.
+  const outcomes = result.scores.map((s) => s.outcome);
   return {
     headline: headline(quiz, result),
     lead: leaning(quiz, result),

@@ -327,9 +327,9 @@ describeInBrowser("the iframe embed", () => {
     const expected = await completeByMouse(framePage, BALANCED_ANSWERS);
     const result = await fitted(page, frame, "the result");
     await expectResultShown(framePage, expected);
-    await button(framePage, "Start over").click();
+    await button(framePage, "Start again").click();
     await waitForStep(framePage, TITLE);
-    const intro = await fitted(page, frame, "the intro after Start over");
+    const intro = await fitted(page, frame, "the intro after Start again");
     expect(intro).toBeLessThan(result);
     expectNoProblems(problems);
   });

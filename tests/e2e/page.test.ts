@@ -88,11 +88,11 @@ describeInBrowser("the page", () => {
     expectNoProblems(problems);
   });
 
-  it("shows the intro after Start over on the result", async () => {
+  it("shows the intro after Start again on the result", async () => {
     const { page, problems } = await browser.open();
     await openQuiz(page);
     await completeByMouse(page, CSM_ANSWERS);
-    await button(page, "Start over").click();
+    await button(page, "Start again").click();
     await waitForStep(page, TITLE);
     await page.waitForTimeout(300);
     expect(await page.locator("fieldset").count()).toBe(0);
@@ -247,7 +247,13 @@ describeInBrowser("the page", () => {
     const { page, problems } = await browser.open();
     await openQuiz(page);
     await completeByMouse(page, CSM_ANSWERS);
-    const actions = ["Copy link", "Print", "Download (JSON)", "Change answers", "Start over"];
+    const actions = [
+      "Copy a link to this result",
+      "Print",
+      "Save as a file",
+      "Change answers",
+      "Start again",
+    ];
     const visible = async () => {
       const shown: string[] = [];
       for (const name of actions) if (await button(page, name).isVisible()) shown.push(name);

@@ -412,3 +412,35 @@ describe("the checks in this file mean something", () => {
     expect(pageState()).not.toEqual(before);
   });
 });
+
+describe("a frame whose snippet names this page (page=)", () => {
+  it("may link its result back to this page, and no other", () => {
+    const here = `${window.location.origin}/courses#r=abc`;
+    const event = message({ data: complete(here) });
+    expect(
+      acceptMessage(event, document.getElementsByTagName("iframe"), QUIZ, window.location.origin),
+    ).toMatchObject({ type: "complete", link: here });
+    window.dispatchEvent(event);
+    expect(completions.map((e) => e.detail.link)).toEqual([here]);
+    expectIgnored({ data: complete(`${OTHER}/courses#r=abc`) });
+  });
+
+  it("is handed a result link to this page, so it opens on the result", () => {
+    uninstall();
+    const page = new URL(window.location.href);
+    page.hash = "";
+    document.body.innerHTML = `
+      <iframe id="named" src="${QUIZ}/embed.html?quiz=csm-vs-cspo&amp;page=${encodeURIComponent(page.href)}" title="Quiz"></iframe>
+      <iframe id="unnamed" src="${QUIZ}/embed.html?quiz=csm-vs-cspo" title="Quiz"></iframe>
+      <iframe id="elsewhere" src="${QUIZ}/embed.html?quiz=csm-vs-cspo&amp;page=${encodeURIComponent(`${OTHER}/`)}" title="Quiz"></iframe>`;
+    window.location.hash = "#r=abc";
+    try {
+      uninstall = installResizer(window, QUIZ);
+      expect(new URL(frame("named").src).hash).toBe("#r=abc");
+      expect(new URL(frame("unnamed").src).hash).toBe("");
+      expect(new URL(frame("elsewhere").src).hash).toBe("");
+    } finally {
+      window.location.hash = "";
+    }
+  });
+});

@@ -31,6 +31,8 @@ function makeQuiz(id: string, questions: Question[]): Quiz {
     ],
     passages: [{ id: "p1", source: "po-101", text: "A passage." }],
     conclusion: "p1",
+    conclusionLead: "In the source's own words:",
+    comparisonHeading: "How they compare",
     traits: [{ id: "role", label: "Role" }],
     outcomes: [
       { id: "csm", label: "CSM", summary: "Scrum Master.", passages: { role: "p1" } },
