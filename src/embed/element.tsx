@@ -19,6 +19,7 @@ import { browserProgressStore, localStorageOrNothing } from "../ui/progress-stor
 import css from "../ui/quiz.css?inline";
 import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart, resultTokenIn } from "../ui/start";
+import { collectOption } from "./collect-option";
 import { loadRemoteQuiz, type RemoteQuiz } from "./remote-quiz";
 
 const EVENT_NAMES: Record<QuizEmitted["type"], string> = {
@@ -158,6 +159,14 @@ export class CoursefitQuizElement extends HTMLElement {
           store={store}
           resultUrl={resultUrl}
           outcomeLink={(outcome, nextStep) => <slot name={`outcome-${outcome}`}>{nextStep}</slot>}
+          collect={collectOption(
+            {
+              collect: this.getAttribute("collect"),
+              trainer: this.getAttribute("trainer"),
+              cohort: this.getAttribute("cohort"),
+            },
+            QUIZ_PAGE.href,
+          )}
           onEvent={(event) => {
             const detail =
               event.type === "completed"

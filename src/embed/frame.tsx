@@ -14,6 +14,7 @@ import { Notice } from "../ui/Notice";
 import { browserProgressStore, localStorageOrNothing } from "../ui/progress-store";
 import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart } from "../ui/start";
+import { collectOption } from "./collect-option";
 import { onParentHello, parentOrigin, parentPoster, watchHeight } from "./frame-messages";
 import { bookingsIn, frameResultUrl, webAddressParam } from "./frame-params";
 import "../ui/quiz.css";
@@ -67,6 +68,14 @@ if (quiz) {
           </a>
         );
       }}
+      collect={collectOption(
+        {
+          collect: params.get("collect"),
+          trainer: params.get("trainer"),
+          cohort: params.get("cohort"),
+        },
+        location.href,
+      )}
       onEvent={(event) => {
         if (event.type === "completed")
           post?.({

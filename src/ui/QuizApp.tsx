@@ -22,6 +22,7 @@ import {
   type Step,
 } from "../engine/machine";
 import type { Answers, Quiz } from "../engine/schema";
+import type { Collect } from "./collect";
 import { HeadingBase } from "./Heading";
 import { Intro } from "./Intro";
 import { loadedResultPart, loadResultPart, type ResultPart } from "./load-result-part";
@@ -53,6 +54,8 @@ export type QuizAppProps = {
   manageTitle?: boolean;
   /** A link to book the course for an outcome, e.g. a trainer's slot around `nextStep`, the quiz's own. */
   outcomeLink?: (outcome: string, nextStep: ReactNode) => ReactNode;
+  /** Where the taker may choose to send the result (the embed's `collect`); none: never sent. */
+  collect?: Collect;
   onEvent?: (event: QuizEmitted) => void;
   /**
    * Start was pressed before the app took over the page (see public/early-start.js): a
@@ -197,6 +200,7 @@ function Flow({
   onResultChange,
   manageTitle,
   outcomeLink,
+  collect,
   onEvent,
   embedded,
   stepHistory = false,
@@ -335,6 +339,7 @@ function Flow({
             ((id) =>
               outcomeLink(id, part.ready && <part.ready.NextStep quiz={quiz} outcome={id} />))
           }
+          collect={collect}
           onBack={() => actor.send({ type: "BACK" })}
           onRestart={onRestart}
         />

@@ -6,7 +6,9 @@ import { type ReactNode, type RefObject, useState } from "react";
 import { keyReasons, type Quote, type Reason, splitQuote } from "../engine/explain";
 import type { Result } from "../engine/result";
 import type { Quiz } from "../engine/schema";
+import type { Collect } from "./collect";
 import { Heading } from "./Heading";
+import { SendResult } from "./SendResult";
 import { TraitChart } from "./TraitChart";
 import { formatDate, headline, leaning, NOTHING_TO_SCORE, outcomeName } from "./texts";
 
@@ -16,6 +18,8 @@ type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
   resultUrl: (token: string) => string;
   outcomeLink?: (outcome: string) => ReactNode;
+  /** Where the taker may choose to send the result; without it nothing is offered. */
+  collect?: Collect;
   onBack: () => void;
   onRestart: () => void;
 };
@@ -26,6 +30,7 @@ export function ResultView({
   headingRef,
   resultUrl,
   outcomeLink,
+  collect,
   onBack,
   onRestart,
 }: Props) {
@@ -146,6 +151,7 @@ export function ResultView({
         ))}
         .
       </p>
+      {collect && <SendResult quiz={quiz} result={result} collect={collect} />}
       {actions}
     </section>
   );
