@@ -1,11 +1,13 @@
 // The validator's worst cases, timed through the CLI as a trainer runs it: quizzes shaped
 // for the most work (many outcomes, traits, options, chained show-if), each validated by
-// `coursefit validate` in a process of its own. The unit tests prove the work is bounded
-// by the budget (tests/engine/budget.test.ts); this measures what the budget costs here.
+// `coursefit validate` in a process of its own, compiled as the installed package runs it.
+// The unit tests prove the work is bounded by the budget (tests/engine/budget.test.ts);
+// this measures what the budget costs here.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildCompiledCli } from "../bench/compiled-cli";
 import { HOSTILE_SOURCE, type HostileShape, hostileQuiz } from "../tests/helpers/hostile-quiz";
 
 const SHAPES: HostileShape[] = [
@@ -17,6 +19,7 @@ const SHAPES: HostileShape[] = [
 ];
 
 export function benchValidator(): string[] {
+  const cli = buildCompiledCli();
   const dir = mkdtempSync(join(tmpdir(), "coursefit-bench-"));
   writeFileSync(join(dir, "source.txt"), HOSTILE_SOURCE);
   return SHAPES.map((shape, i) => {
@@ -24,9 +27,7 @@ export function benchValidator(): string[] {
     const text = JSON.stringify(hostileQuiz(shape));
     writeFileSync(file, text);
     const started = performance.now();
-    const run = spawnSync("npx", ["tsx", "src/cli/main.ts", "validate", file], {
-      encoding: "utf8",
-    });
+    const run = spawnSync(process.execPath, [cli, "validate", file], { encoding: "utf8" });
     const seconds = (performance.now() - started) / 1000;
     const { outcomes, traits, questions, options, chain = 0 } = shape;
     return `${outcomes} outcomes x ${traits} traits x ${questions} questions x ${options} options, chain ${chain} (${Math.round(text.length / 1024)} KB): exit ${run.status}, ${seconds.toFixed(2)} s`;

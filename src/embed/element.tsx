@@ -193,15 +193,28 @@ export class CoursefitQuizElement extends HTMLElement {
    * page are told apart by their id attribute, or else by their order on the page.
    */
   #progressKey(quiz: Quiz): string {
-    const key = `coursefit:${quiz.id}:${location.pathname}`;
+    // A trainer's quiz is keyed by its file's address too, so that it never shares progress
+    // with a built-in quiz (or another file) of the same id; a built-in's key is as it was.
+    const src = this.getAttribute("src") ? `@${this.#source()}` : "";
+    const key = `coursefit:${quiz.id}${src}:${location.pathname}`;
     if (this.id) return `${key}#${this.id}`;
+    // Elements showing the same quiz, however their attributes spell it, are told apart by order.
     const twins = [...document.querySelectorAll("coursefit-quiz")].filter(
-      (element) =>
-        element.getAttribute("quiz") === this.getAttribute("quiz") &&
-        element.getAttribute("src") === this.getAttribute("src"),
+      (element) => element instanceof CoursefitQuizElement && element.#source() === this.#source(),
     );
     const position = twins.indexOf(this);
     return position > 0 ? `${key}:${position}` : key;
+  }
+
+  /** Where the quiz comes from, resolved: a built-in's id, or a trainer's file's full address. */
+  #source(): string {
+    const src = this.getAttribute("src");
+    if (!src) return `built-in:${this.getAttribute("quiz") ?? DEFAULT_QUIZ}`;
+    try {
+      return new URL(src, document.baseURI).href;
+    } catch {
+      return src;
+    }
   }
 
   /**

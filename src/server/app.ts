@@ -22,6 +22,9 @@ export function createApp({ root, headers = {}, results }: AppOptions): Hono {
   if (results) {
     app.route("/api/results", resultsApi(results));
     app.route("/api/trainer", trainerApi(results.db));
+  } else {
+    // What the summary page asks to learn whether to offer a sign-in: here, no.
+    app.get("/api/trainer/status", (c) => c.json({ collecting: false, signedIn: false }));
   }
   app.all("/api/*", (c) =>
     c.json({ error: results ? "not found" : "this server collects no results" }, 404),

@@ -50,6 +50,13 @@ export function trainerApi(db: Kysely<Database>): Hono {
 
   app.use("*", sameOrigin);
 
+  // Whether this server collects results and this browser is signed in: always 200, so
+  // that the summary page can ask without an error in the console.
+  app.get("/status", async (c) => {
+    const token = getCookie(c, COOKIE);
+    return c.json({ collecting: true, signedIn: !!token && (await hasSession(db, token)) });
+  });
+
   app.post("/session", async (c) => {
     const body = z.object({ key: z.string().min(1).max(200) }).safeParse(await readJson(c));
     // Every attempt waits while failures pile up, so guessing the key gets slower and slower.

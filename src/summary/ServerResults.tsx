@@ -35,22 +35,21 @@ export function ServerResults({
   const [key, setKey] = useState("");
   const [cohort, setCohort] = useState("");
 
-  // A query that matches nothing, to learn what this server is: 401, a collector that
-  // wants the key; 200, one with an open session; anything else, no collector here.
+  // Asks the server what it is: a collector (signed in or not), or a plain one (npm start).
   useEffect(() => {
     let live = true;
-    fetch(`${API}results?format=jsonl&quiz=${encodeURIComponent(quizId)}&to=0000-01-01`)
-      .then((response) => {
+    fetch(`${API}status`)
+      .then((response) => (response.ok ? response.json() : undefined))
+      .then((status: { collecting?: boolean; signedIn?: boolean } | undefined) => {
         if (!live) return;
-        if (response.status === 401) setState({ step: "signed-out" });
-        else if (response.ok) setState({ step: "signed-in" });
-        else setState({ step: "no-server" });
+        if (!status?.collecting) setState({ step: "no-server" });
+        else setState({ step: status.signedIn ? "signed-in" : "signed-out" });
       })
       .catch(() => live && setState({ step: "no-server" }));
     return () => {
       live = false;
     };
-  }, [quizId]);
+  }, []);
 
   const signIn = async (event: FormEvent) => {
     event.preventDefault();

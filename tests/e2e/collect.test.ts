@@ -57,9 +57,13 @@ beforeAll(async () => {
   host = new URL(page.url).origin;
   allowOrigins.push(host);
   writeFileSync(
+    join(root, "favicon.svg"),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>',
+  );
+  writeFileSync(
     join(root, "index.html"),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our courses</title>
-<link rel="icon" href="data:,"><script type="module" src="${collector}/embed.js"></script></head>
+<link rel="icon" href="favicon.svg"><script type="module" src="${collector}/embed.js"></script></head>
 <body><main><h1>Our courses</h1>
 <coursefit-quiz collect trainer="${TRAINER}" cohort="may-2027"></coursefit-quiz></main></body></html>`,
   );

@@ -86,6 +86,9 @@ const HOST_FILES: Record<string, string> = {
   "two.html": hostPage({
     body: '<coursefit-quiz id="one" quiz="csm-vs-cspo"></coursefit-quiz>\n<coursefit-quiz id="two" quiz="csm-vs-cspo"></coursefit-quiz>',
   }),
+  "spelled.html": hostPage({
+    body: '<coursefit-quiz></coursefit-quiz>\n<coursefit-quiz quiz="csm-vs-cspo"></coursefit-quiz>',
+  }),
   "quiet.html": hostPage({
     body: '<coursefit-quiz quiz="csm-vs-cspo" persist="off"></coursefit-quiz>',
   }),
@@ -350,6 +353,26 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     expectNoProblems(problems);
   });
 
+  it("keeps apart two elements that show one quiz, however their attributes spell it", async () => {
+    const { page, problems } = await browser.open();
+    await page.goto(`${host.url}spelled.html`);
+    const [one, two] = [
+      page.locator("coursefit-quiz").nth(0),
+      page.locator("coursefit-quiz").nth(1),
+    ];
+    for (const element of [one, two]) {
+      await button(element, "Start the quiz").click();
+      const first = visibleQuestions(quiz, CSM_ANSWERS)[0] as Question;
+      await give(element, first, CSM_ANSWERS[first.id] as Answer);
+      await button(element, "Next").click();
+    }
+    expect((await savedKeys(page)).sort()).toEqual([
+      "coursefit:csm-vs-cspo:/spelled.html",
+      "coursefit:csm-vs-cspo:/spelled.html:1",
+    ]);
+    expectNoProblems(problems);
+  });
+
   it("restarts when its quiz attribute changes and cleans up when removed", async () => {
     const { page, problems } = await browser.open();
     const heard = await listenForEvents(page);
@@ -458,7 +481,9 @@ describeInBrowser("the <coursefit-quiz> element on a trainer's page", () => {
     expect(completed.map((e) => e.detail)).toEqual([
       same({ ...expected, link: `${host.url}own.html#r=${expected.token}` }),
     ]);
-    expect(await savedKeys(page)).toEqual([`coursefit:${OWN_QUIZ.id}:/own.html`]);
+    expect(await savedKeys(page)).toEqual([
+      `coursefit:${OWN_QUIZ.id}@${host.url}my-quiz.yaml:/own.html`,
+    ]);
     expectNoProblems(problems);
   });
 
