@@ -31,6 +31,7 @@ import type { ProgressStore } from "./progress-store";
 import { QuestionStep } from "./QuestionStep";
 import { ResumeNotice } from "./ResumeNotice";
 import { Review } from "./Review";
+import { decideStart } from "./start";
 import { useStepFocus } from "./use-step-focus";
 import { useStepHistory } from "./use-step-history";
 
@@ -83,6 +84,14 @@ export function QuizApp(props: QuizAppProps) {
           : undefined,
   }));
   const [pending, setPending] = useState(start.kind === "resume" ? start : undefined);
+  // A result opened from a link (perhaps someone else's) must not overwrite this visitor's
+  // own saved answers: while it is shown nothing is saved, and "Start again" from it asks
+  // what to do with them (Resume, or Start again after a confirmation) instead of deleting.
+  const [savedAside] = useState(() => {
+    if (start.kind !== "result") return undefined;
+    const saved = decideStart(quiz, "", store);
+    return saved.kind === "resume" ? saved : undefined;
+  });
   const [linkError, setLinkError] = useState(start.kind === "bad-link" ? start.message : undefined);
   const [storageFailed, setStorageFailed] = useState(false);
   // The same quiz in another tab saved over this one's progress: this tab stops (saving
@@ -162,6 +171,7 @@ export function QuizApp(props: QuizAppProps) {
         <Flow
           key={session.id}
           {...props}
+          store={savedAside && session.id === 0 ? undefined : store}
           progress={session.progress}
           // Opening on a question means the person asked for it (resumed, or pressed Start early).
           focusFirst={session.id > 0 || session.progress?.step === "answering"}
@@ -169,6 +179,11 @@ export function QuizApp(props: QuizAppProps) {
           onStorageFailed={() => setStorageFailed(true)}
           onStart={() => setLinkError(undefined)}
           onRestart={() => {
+            if (savedAside && session.id === 0) {
+              restart();
+              setPending(savedAside);
+              return;
+            }
             store?.clear();
             restart();
           }}

@@ -319,6 +319,24 @@ describe("events for the page", () => {
     expect(onEvent).not.toHaveBeenCalled();
   });
 
+  it("never overwrites the visitor's own saved answers from someone else's result link", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore(structuredClone(HALFWAY));
+    renderApp(quiz, { store, start: { kind: "result", answers: CSM_ANSWERS } });
+    await screen.findByRole("heading", { level: 1, name: /CSM/ });
+    // Changing the link's answers, then giving up on them.
+    await user.click(screen.getByRole("button", { name: "Change answers" }));
+    await user.click(await screen.findByRole("button", { name: "See my result" }));
+    await user.click(await screen.findByRole("button", { name: "Start again" }));
+    expect(store.save).not.toHaveBeenCalled();
+    expect(store.clear).not.toHaveBeenCalled();
+    expect(store.saved).toEqual(HALFWAY);
+    // Asked instead: their own quiz is offered back.
+    const notice = screen.getByRole("region", { name: "Welcome back" });
+    await user.click(within(notice).getByRole("button", { name: "Resume" }));
+    expect(questionHeading()).toHaveTextContent(prompt("learn"));
+  });
+
   it("names each step in the document's title when asked to", async () => {
     const user = userEvent.setup();
     renderApp(quiz, { manageTitle: true });
