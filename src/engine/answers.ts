@@ -78,6 +78,21 @@ export function visibleQuestions(quiz: Quiz, answers: Answers): Question[] {
   return walk(quiz, answers).shown;
 }
 
+/**
+ * Where the current question stands, "Question index of total": counted without the
+ * current question's own answer, so that picking an option that opens a branch does not
+ * change the count under the person's cursor; the branch question says so when it comes.
+ */
+export function questionPosition(
+  quiz: Quiz,
+  answers: Answers,
+  current: string | null,
+): { index: number; total: number } {
+  const { [current ?? ""]: _picking, ...before } = answers;
+  const shown = visibleQuestions(quiz, current === null ? answers : before);
+  return { index: shown.findIndex((q) => q.id === current), total: shown.length };
+}
+
 /** Only the answers that count: well-formed answers to questions that are shown. */
 export function countedAnswers(quiz: Quiz, answers: Answers): Record<string, Answer> {
   return walk(quiz, answers).counted;

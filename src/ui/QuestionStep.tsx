@@ -1,5 +1,10 @@
 import { type RefObject, useId } from "react";
-import { countedAnswers, describeAnswer, visibleQuestions } from "../engine/answers";
+import {
+  countedAnswers,
+  describeAnswer,
+  questionPosition,
+  visibleQuestions,
+} from "../engine/answers";
 import type { QuizContext, QuizEvent } from "../engine/machine";
 import { own } from "../engine/own";
 import type { Question, Quiz } from "../engine/schema";
@@ -22,9 +27,10 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
   const baseId = useId();
   const question = quiz.questions.find((q) => q.id === context.current);
   if (!question) return null;
+  const { index, total } = questionPosition(quiz, context.answers, question.id);
+  // Whether Next leads to the review: the questions shown with the answer as it is now.
   const shown = visibleQuestions(quiz, context.answers);
-  const index = shown.indexOf(question);
-  const isLast = index === shown.length - 1;
+  const isLast = shown.indexOf(question) === shown.length - 1;
   const error = context.error?.question === question.id ? context.error : null;
   const because = branchReason(quiz, question, countedAnswers(quiz, context.answers));
   const ids = {
@@ -56,11 +62,11 @@ export function QuestionStep({ quiz, context, send, headingRef }: StepProps) {
       {error && <ErrorSummary error={error} fieldId={`${ids.field}-0`} />}
       {/* Hidden from screen readers: the bar is named by it, so it is heard once, as the bar. */}
       <p id={ids.progress} className="cf-progress-text" aria-hidden="true">
-        Question {index + 1} of {shown.length}
+        Question {index + 1} of {total}
       </p>
       <progress
         className="cf-progress"
-        max={shown.length}
+        max={total}
         value={index + 1}
         aria-labelledby={ids.progress}
       />

@@ -1,7 +1,7 @@
 // On every new step or question: move focus to its heading, name it in the status
 // region (one polite live region for the whole quiz) and, on the page, in the title.
 import { type RefObject, useEffect, useRef } from "react";
-import { visibleQuestions } from "../engine/answers";
+import { questionPosition } from "../engine/answers";
 import type { QuizContext, Step } from "../engine/machine";
 import type { Quiz } from "../engine/schema";
 import { headline } from "./texts";
@@ -11,9 +11,8 @@ function stepName(quiz: Quiz, step: Step, context: QuizContext): string {
     case "intro":
       return quiz.title;
     case "answering": {
-      const shown = visibleQuestions(quiz, context.answers);
-      const index = shown.findIndex((q) => q.id === context.current);
-      return `Question ${index + 1} of ${shown.length}`;
+      const { index, total } = questionPosition(quiz, context.answers, context.current);
+      return `Question ${index + 1} of ${total}`;
     }
     case "review":
       return "Check your answers";
