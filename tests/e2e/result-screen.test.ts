@@ -172,6 +172,13 @@ describeInBrowser("the result screen", () => {
         );
         await expectInFirstScreen(page, next, `the page's next step at ${viewport.width} px`);
         await expectInFirstScreen(page, page.locator(".cf-lead"), "how strongly it leans");
+        // A balanced result's two next steps side by side, on a phone too.
+        const tops = await next
+          .getByRole("listitem")
+          .evaluateAll((items) =>
+            items.map((item) => Math.round(item.getBoundingClientRect().top)),
+          );
+        expect(new Set(tops).size, `next steps' rows at ${viewport.width} px`).toBe(1);
       }
       expectNoProblems(problems);
     },
