@@ -31,3 +31,15 @@ export function bookingsIn(params: URLSearchParams, quiz: Quiz): Record<string, 
 export function frameResultUrl(page: URL | undefined, frame: string): (token: string) => string {
   return (token) => new URL(page ? `#r=${token}` : `./#r=${token}`, page ?? frame).href;
 }
+
+const SCHEMES = new Set(["light", "dark", "light dark"]);
+
+/**
+ * The frame's colour scheme. A frame cannot see its host page's, so it is light unless the
+ * snippet says `color-scheme=dark` (or `light dark`: the visitor's device), like the
+ * element on a page that sets none: a dark-mode visitor on a light course page sees a light quiz.
+ */
+export function schemeParam(value: string | null): string {
+  const scheme = value?.trim().replace(/\s+/g, " ") ?? "";
+  return SCHEMES.has(scheme) ? scheme : "light";
+}

@@ -1,7 +1,8 @@
 // embed.html: the quiz as a page of its own, for trainers' pages that allow no scripts.
 //
 //   <iframe src=".../embed.html?quiz=csm-vs-cspo&origin=https://trainer.example
-//                &page=https://trainer.example/csm&book-csm=https://...&book-csm-text=Book..."
+//                &page=https://trainer.example/csm&book-csm=https://...&book-csm-text=Book...
+//                &color-scheme=dark"
 //           title="Which Scrum course fits you?"></iframe>
 //
 // It fills the iframe's width and scrolls inside a fixed height. When the page around it
@@ -16,7 +17,7 @@ import { ResultLinkQuizApp } from "../ui/ResultLinkQuizApp";
 import { decideStart } from "../ui/start";
 import { collectOption } from "./collect-option";
 import { onParentHello, parentOrigin, parentPoster, watchHeight } from "./frame-messages";
-import { bookingsIn, frameResultUrl, webAddressParam } from "./frame-params";
+import { bookingsIn, frameResultUrl, schemeParam, webAddressParam } from "./frame-params";
 import "../ui/quiz.css";
 import "./frame.css";
 
@@ -27,6 +28,9 @@ const params = new URLSearchParams(location.search);
 const id = params.get("quiz") ?? DEFAULT_QUIZ;
 const quiz = Object.hasOwn(builtInQuizzes, id) ? builtInQuizzes[id] : undefined;
 const origin = parentOrigin(params.get("origin"));
+document
+  .querySelector('meta[name="color-scheme"]')
+  ?.setAttribute("content", schemeParam(params.get("color-scheme")));
 const post = parentPoster(window, origin);
 
 if (post && origin) {

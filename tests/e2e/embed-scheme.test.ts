@@ -95,6 +95,25 @@ describeInBrowser("the element's colour scheme", () => {
   });
 });
 
+describeInBrowser("the iframe's colour scheme", () => {
+  const browser = useBrowser();
+  const frameBackground = async (p: import("playwright-core").Page, query: string) => {
+    await p.goto(`${baseUrl}embed.html?quiz=csm-vs-cspo${query}`);
+    await p.getByRole("heading", { name: TITLE, exact: true }).waitFor();
+    return p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  };
+
+  it("is light for a visitor whose device is dark, unless the snippet asks for dark", async () => {
+    const { page: p, problems } = await browser.open({ colorScheme: "dark" });
+    expect(await frameBackground(p, "")).toBe(WHITE);
+    await expectAccessible(p, "the iframe, light on a dark device");
+    expect(await frameBackground(p, "&color-scheme=light%20dark")).toBe(NEAR_BLACK);
+    expect(await frameBackground(p, "&color-scheme=dark")).toBe(NEAR_BLACK);
+    await expectAccessible(p, "the iframe, dark");
+    expectNoProblems(problems);
+  });
+});
+
 describeInBrowser("the builder", () => {
   const browser = useBrowser();
   const { host } = useHost({

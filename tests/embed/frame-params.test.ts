@@ -1,7 +1,12 @@
 // The iframe's own parameters: the trainer's page for result links, and booking links,
 // both http(s) only; anything else is ignored, as if it had not been given.
 import { describe, expect, it } from "vitest";
-import { bookingsIn, frameResultUrl, webAddressParam } from "../../src/embed/frame-params";
+import {
+  bookingsIn,
+  frameResultUrl,
+  schemeParam,
+  webAddressParam,
+} from "../../src/embed/frame-params";
 import { loadQuiz } from "../helpers/quiz";
 
 const quiz = loadQuiz();
@@ -41,5 +46,15 @@ describe("booking links", () => {
   it("leave out a link without words", () => {
     const params = new URLSearchParams({ "book-csm": "https://trainer.example/book/csm" });
     expect(bookingsIn(params, quiz)).toEqual({});
+  });
+});
+
+describe("the colour scheme", () => {
+  it("is light unless the snippet asks for dark or the visitor's device", () => {
+    expect(schemeParam(null)).toBe("light");
+    expect(schemeParam("dark")).toBe("dark");
+    expect(schemeParam(" light   dark ")).toBe("light dark");
+    for (const bad of ["", "purple", "dark; background: red", "only dark"])
+      expect(schemeParam(bad)).toBe("light");
   });
 });
