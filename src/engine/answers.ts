@@ -113,3 +113,24 @@ export function describeAnswer(question: Question, answer: Answer): string {
     .map((o) => o.label)
     .join("; ");
 }
+
+/**
+ * Values in quiz order (as a share token and the compiled scorer hold them: 0 unanswered;
+ * single, option index + 1; multiple, a bitmask of option indexes; scale, the point) ->
+ * answers by id, options in quiz order.
+ */
+export function answersOfValues(quiz: Quiz, values: ArrayLike<number>): Record<string, Answer> {
+  const answers: Record<string, Answer> = {};
+  quiz.questions.forEach((question, i) => {
+    const value = values[i] ?? 0;
+    if (value === 0) return;
+    if (question.type === "scale") answers[question.id] = value;
+    else if (question.type === "single")
+      answers[question.id] = question.options[value - 1]?.id ?? "";
+    else
+      answers[question.id] = question.options
+        .filter((_, bit) => Math.floor(value / 2 ** bit) % 2 === 1)
+        .map((option) => option.id);
+  });
+  return answers;
+}

@@ -7,7 +7,7 @@
 // indices; scale: the 1-based point. The figures are the reference scorer's (score.ts)
 // to the last bit: sums run in the same order over the same numbers, which a property
 // test checks on random answer sets.
-import { answerProblem } from "./answers";
+import { answerProblem, answersOfValues } from "./answers";
 import { own } from "./own";
 import type { Answer, Answers, Condition, Quiz } from "./schema";
 import { mostPointsFor, pointsFor, pointsIn, type Recommendation, type Scores } from "./score";
@@ -164,19 +164,7 @@ export function valuesToAnswers(
   compiled: CompiledQuiz,
   values: Int32Array,
 ): Record<string, Answer> {
-  const answers: Record<string, Answer> = {};
-  compiled.quiz.questions.forEach((question, i) => {
-    const value = values[i] ?? 0;
-    if (value === 0) return;
-    if (question.type === "scale") answers[question.id] = value;
-    else if (question.type === "single")
-      answers[question.id] = question.options[value - 1]?.id ?? "";
-    else
-      answers[question.id] = question.options
-        .filter((_, bit) => value & (1 << bit))
-        .map((o) => o.id);
-  });
-  return answers;
+  return answersOfValues(compiled.quiz, values);
 }
 
 function bitCount(mask: number): number {

@@ -16,6 +16,7 @@
 // as untrusted input: it never throws, and it returns only answers valid for the quiz.
 // Every token is canonical (one byte string per answers, one spelling per byte string),
 // so any string other than encodeAnswers' own output is refused.
+import { answersOfValues } from "./answers";
 import type { Answer, Answers, Quiz } from "./schema";
 
 const FORMAT_VERSION = 1;
@@ -260,20 +261,7 @@ function bitCount(value: number): number {
  */
 export function decodeAnswers(quiz: Quiz, token: string): DecodeResult {
   const decoded = decodeValues(quiz, token);
-  if (!decoded.ok) return decoded;
-  const answers: Record<string, Answer> = {};
-  quiz.questions.forEach((question, index) => {
-    const value = decoded.values[index] ?? 0;
-    if (value === 0) return;
-    if (question.type === "scale") answers[question.id] = value;
-    else if (question.type === "single")
-      answers[question.id] = question.options[value - 1]?.id ?? "";
-    else
-      answers[question.id] = question.options
-        .filter((_, bit) => Math.floor(value / 2 ** bit) % 2 === 1)
-        .map((option) => option.id);
-  });
-  return { ok: true, answers };
+  return decoded.ok ? { ok: true, answers: answersOfValues(quiz, decoded.values) } : decoded;
 }
 
 /**

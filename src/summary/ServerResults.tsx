@@ -3,6 +3,7 @@
 // trainer routes answer); elsewhere the page offers local files alone. The results come
 // as the server's JSON Lines and are read by the worker like a chosen file.
 import { type FormEvent, useEffect, useState } from "react";
+import { responseError } from "../ui/response-error";
 
 type State =
   | { step: "checking" }
@@ -13,16 +14,6 @@ type State =
   | { step: "loading" };
 
 const API = "api/trainer/";
-
-async function messageOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: unknown };
-    if (typeof body.error === "string") return body.error;
-  } catch {
-    // not JSON
-  }
-  return `the server answered ${response.status}`;
-}
 
 export function ServerResults({
   quizId,
@@ -70,7 +61,7 @@ export function ServerResults({
       setKey("");
       setState({ step: "signed-in" });
     } else {
-      const why = response ? await messageOf(response) : "the server could not be reached";
+      const why = response ? await responseError(response) : "the server could not be reached";
       setState({ step: "signed-out", error: `Not signed in: ${why}.` });
     }
   };
@@ -85,7 +76,7 @@ export function ServerResults({
       return;
     }
     if (!response?.ok) {
-      const why = response ? await messageOf(response) : "the server could not be reached";
+      const why = response ? await responseError(response) : "the server could not be reached";
       setState({ step: "signed-in", error: `The results were not loaded: ${why}.` });
       return;
     }

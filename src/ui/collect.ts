@@ -2,6 +2,7 @@
 // taking it back. What the browser keeps: per result, the submission id (so that a retry
 // after a lost answer stores nothing twice) and, once sent, the id and deletion secret the
 // server answered (so that "Delete it again" works later from the same browser).
+import { responseError } from "./response-error";
 
 /** Where results go and whom the taker is told they go to. */
 export type Collect = { endpoint: string; trainer: string; cohort?: string };
@@ -51,16 +52,6 @@ function newSubmissionId(): string {
     .replace(/\//g, "_");
 }
 
-async function errorOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: unknown };
-    if (typeof body.error === "string") return body.error;
-  } catch {
-    // not JSON: fall through to the status
-  }
-  return `the server answered ${response.status}`;
-}
-
 /** Sends the result once; the same submission id on every retry. */
 export async function sendResult(
   collect: Collect,
@@ -91,7 +82,7 @@ export async function sendResult(
   const retryAfter = Number(response.headers.get("Retry-After"));
   return {
     ok: false,
-    message: await errorOf(response),
+    message: await responseError(response),
     ...(retryAfter > 0 ? { retryAfter } : {}),
   };
 }
@@ -120,5 +111,5 @@ export async function deleteResult(
     write(storageKey(collect, token), undefined);
     return { ok: true };
   }
-  return { ok: false, message: await errorOf(response) };
+  return { ok: false, message: await responseError(response) };
 }
