@@ -100,7 +100,7 @@ describeInBrowser("the iframe's colour scheme", () => {
   const frameBackground = async (p: import("playwright-core").Page, query: string) => {
     await p.goto(`${baseUrl}embed.html?quiz=csm-vs-cspo${query}`);
     await p.getByRole("heading", { name: TITLE, exact: true }).waitFor();
-    return p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    return p.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   };
 
   it("is light for a visitor whose device is dark, unless the snippet asks for dark", async () => {
